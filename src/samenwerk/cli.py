@@ -1,0 +1,151 @@
+"""The command line: parse options, call the core, pick a reporter, return an exit code. No logic here."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
+
+app = typer.Typer(
+    name="samenwerk",
+    help="Keep cooperation agreements (samenwerkingsovereenkomsten) as code: lint, diff, deadlines, render.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"samenwerk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
+) -> None:
+    os.environ["SAMENWERK_DEBUG"] = "1" if debug else os.environ.get("SAMENWERK_DEBUG", "")
+
+
+class LintFormat(StrEnum):
+    full = "full"
+    concise = "concise"
+    json = "json"
+    json_lines = "json-lines"
+    github = "github"
+
+
+def _default_format() -> LintFormat:
+    return LintFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else LintFormat.full
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories.", show_default="agreements/")] = None,
+    output_format: Annotated[
+        LintFormat | None,
+        typer.Option("--output-format", help="Output format; 'github' by default under GitHub Actions."),
+    ] = None,
+    output_file: Annotated[Path | None, typer.Option("--output-file", help="Write the report to this file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output-file if it exists.")] = False,
+) -> None:
+    """Check agreements: YAML syntax, the schema and references, each problem at path:line:col.
+
+    Exit 0 when clean, 1 when problems were found, 2 on usage errors.
+    """
+    import io
+
+    from .files import expand
+    from .lint import lint_paths
+    from .reporters import get
+
+    files = expand(paths or [Path("agreements")])
+    results = list(lint_paths(files))
+    fmt = output_format or _default_format()
+    buffer = io.StringIO()
+    get(fmt.value)(results, buffer)
+    _emit(buffer.getvalue(), output_file, force)
+    raise typer.Exit(EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_OK)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Where to write the schema.")
+    ] = Path("schemas/agreement.schema.json"),
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if the file differs from the model; write nothing.")] = False,
+) -> None:
+    """Write the JSON Schema (draft 2020-12) of an agreement, for editors and other validators."""
+    from .fsutil import write_atomic
+    from .schema import render_schema
+
+    text = render_schema()
+    current = output.read_text(encoding="utf-8") if output.exists() else None
+    if check:
+        if current != text:
+            typer.echo(f"{output}: out of date; run 'samenwerk schema' to regenerate it", err=True)
+            raise typer.Exit(EXIT_FINDINGS)
+        typer.echo(f"{output}: up to date")
+        return
+    if current == text:
+        typer.echo(f"{output}: up to date")
+        return
+    # The schema is generated, never hand-edited: regenerating it is what the command is for.
+    write_atomic(output, text, force=True)
+    typer.echo(f"{output}: written")
+
+
+def _emit(text: str, output_file: Path | None, force: bool) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from .fsutil import write_atomic
+
+        write_atomic(output_file, text, force=force)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    sys.stderr.write(f"samenwerk: {message}\n")
+    sys.exit(code)
+
+
+def run() -> None:
+    """Run the app; turn user errors into a message and exit 2, internal errors into a short report."""
+    try:
+        code = app(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else EXIT_OK)
+    except SamenwerkError as exc:
+        _fail(str(exc), exc.exit_code)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        # Typer's usage errors (bad option values, unknown commands) carry their own message and code;
+        # Typer vendors its click, so they are recognised by what they can do, not by their class.
+        show = getattr(exc, "show", None)
+        if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
+            show()
+            sys.exit(EXIT_USAGE)
+        if os.environ.get("SAMENWERK_DEBUG") == "1":
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc}\n"
+            f"This is a bug in samenwerk {__version__}. Run again with --debug for a traceback and report it "
+            "with the command you ran (never the agreement itself if it is confidential).",
+            EXIT_INTERNAL,
+        )

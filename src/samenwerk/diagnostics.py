@@ -1,0 +1,44 @@
+"""Diagnostics: what lint finds, as frozen values (never exceptions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a check reports before it has a position: a path into the data and a message.
+
+    ``at_key`` asks for the position of the key itself (an unknown key), not of its value;
+    ``at_parent`` for the mapping that should have held a missing key.
+    """
+
+    loc: Loc
+    message: str
+    rule: str = "schema"
+    level: Level = Level.ERROR
+    at_key: bool = False
+    at_parent: bool = False
+    line: int | None = None
+    col: int | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    level: Level = field(compare=False)
+    rule: str
+    message: str
+    end_line: int | None = field(default=None, compare=False)
+    end_col: int | None = field(default=None, compare=False)

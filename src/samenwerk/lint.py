@@ -1,0 +1,73 @@
+"""Runs load, validation and the rules over files, and stamps positions on what they find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Diagnostic, Finding, Level
+from .load import MAX_FILE_BYTES, Positions, decode, parse
+from .model import Agreement
+from .rules import REGISTRY
+from .rules.base import Context
+from .validate import validate
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    agreement: Agreement | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(d.level is Level.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.level is Level.WARNING for d in self.diagnostics)
+
+
+def load_agreement(path: Path) -> tuple[Agreement | None, str, list[Finding]]:
+    """Read, parse and validate one file. A broken file is a value (findings), never an exception."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return None, "", [Finding((), f"the file is {size:,} bytes; agreements are limited to {limit} MiB", rule="syntax", line=1, col=1)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, "", [Finding((), f"cannot read the file: {exc.strerror}", rule="io", line=1, col=1)]
+    text, error = decode(raw)
+    if error is not None or text is None:
+        return None, "", [error] if error else []
+    loaded = parse(text)
+    if loaded.error is not None:
+        return None, text, [loaded.error]
+    agreement, findings = validate(loaded.data)
+    return agreement, text, findings
+
+
+def lint_file(path: Path, display: str | None = None) -> FileResult:
+    name = display or str(path)
+    agreement, text, findings = load_agreement(path)
+    if agreement is not None:
+        ctx = Context(path=name, text=text)
+        for rule in REGISTRY.values():
+            findings.extend(rule.check(agreement, ctx))
+    return FileResult(name, tuple(sorted(_place(name, text, findings))), agreement)
+
+
+def _place(path: str, text: str, findings: list[Finding]) -> Iterator[Diagnostic]:
+    if not findings:
+        return
+    positions = Positions(text)
+    for f in findings:
+        line, col = positions.locate(f)
+        yield Diagnostic(path, line, col, f.level, f.rule, f.message)
+
+
+def lint_paths(files: Iterable[Path]) -> Iterator[FileResult]:
+    for path in files:
+        yield lint_file(path)

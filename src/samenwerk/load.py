@@ -1,0 +1,193 @@
+"""Bytes -> plain data, and on demand a map from data paths to line and column.
+
+The hot path is libyaml through PyYAML's C parser (``CParser``) with a YAML 1.2 core-schema resolver:
+``no``, ``on``, ``0777`` and ``1:20`` stay strings or decimal numbers, and dates stay strings so that the
+model parses them. Positions are only computed when there is something to report: the file is composed
+a second time (still in C) and the node tree is walked along the path of the finding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from .diagnostics import Finding, Loc
+
+# libyaml's parser and composer, in C. PyYAML's wheels ship it; a build without it is refused at import
+# rather than silently running ten times slower.
+from yaml._yaml import CParser as _Parser
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+class Yaml12Resolver(BaseResolver):
+    """The YAML 1.2 core schema: only true/false, null, and decimal, octal 0o and hex 0x numbers."""
+
+
+Yaml12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+Yaml12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+Yaml12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+
+
+class _Constructor(SafeConstructor):
+    """Safe construction that refuses duplicate keys instead of silently keeping the last one."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+        seen: dict[Any, Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, ScalarNode):
+                key = key_node.value
+                if key in seen:
+                    first = seen[key].start_mark
+                    raise ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key '{key}' (first defined at line {first.line + 1}, column {first.column + 1})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+        value = str(self.construct_scalar(node))
+        if value.startswith("0o"):
+            return int(value[2:], 8)
+        return int(value, 0) if value.startswith("0x") else int(value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+
+
+class FastLoader(_Parser, _Constructor, Yaml12Resolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Constructor.__init__(self)
+        Yaml12Resolver.__init__(self)
+
+
+class _NodeLoader(_Parser, Yaml12Resolver):  # type: ignore[misc,valid-type]
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        Yaml12Resolver.__init__(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A file read and parsed: either ``data`` or an ``error`` finding that says where parsing stopped."""
+
+    text: str
+    data: Any = None
+    error: Finding | None = None
+
+
+def decode(raw: bytes) -> tuple[str | None, Finding | None]:
+    """Bytes -> text. UTF-8 (a BOM is dropped); anything else is a finding at its line and column."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, Finding((), "the file is UTF-16; save it as UTF-8", rule="syntax", line=1, col=1)
+    if b"\x00" in raw:
+        offset = raw.index(b"\x00")
+        line, col = _line_col(raw, offset)
+        return None, Finding((), "the file contains a NUL byte: it is binary, not YAML", rule="syntax", line=line, col=col)
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw, exc.start)
+        return None, Finding(
+            (), f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", rule="syntax", line=line, col=col
+        )
+
+
+def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    start = raw.rfind(b"\n", 0, offset) + 1
+    return line, len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+
+
+def parse(text: str) -> Loaded:
+    """Parse YAML text into plain data (C-backed). Errors become a finding with the mark of the problem."""
+    loader = FastLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "invalid YAML"
+        if exc.context and "duplicate" not in problem:
+            problem = f"{problem} ({exc.context})"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Loaded(text, error=Finding((), problem, rule="syntax", line=line, col=col))
+    except yaml.YAMLError as exc:
+        return Loaded(text, error=Finding((), f"invalid YAML: {exc}", rule="syntax", line=1, col=1))
+    finally:
+        loader.dispose()
+    return Loaded(text, data=data)
+
+
+def compose(text: str) -> Node | None:
+    """The node tree of a file that parsed, for positions."""
+    loader = _NodeLoader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        loader.dispose()
+
+
+class Positions:
+    """Resolves a data path to the line and column (1-based) of a key or value in the source."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._root: Node | None = None
+        self._composed = False
+
+    @property
+    def root(self) -> Node | None:
+        if not self._composed:
+            self._composed = True
+            self._root = compose(self._text)
+        return self._root
+
+    def locate(self, finding: Finding) -> tuple[int, int]:
+        if finding.line is not None:
+            return finding.line, finding.col or 1
+        loc = finding.loc[:-1] if finding.at_parent else finding.loc
+        node, key_node = self._walk(loc)
+        target = key_node if (finding.at_key and key_node is not None) else node
+        if target is None:
+            return 1, 1
+        return target.start_mark.line + 1, target.start_mark.column + 1
+
+    def _walk(self, loc: Loc) -> tuple[Node | None, Node | None]:
+        node = self.root
+        key_node: Node | None = None
+        for part in loc:
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == str(part):
+                        node, key_node = v, k
+                        break
+                else:
+                    return node, None  # the deepest node that exists
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node, key_node = node.value[part], None
+            else:
+                return node, key_node
+        return node, key_node

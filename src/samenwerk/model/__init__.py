@@ -1,0 +1,6 @@
+"""The agreement model. No I/O here."""
+
+from .agreement import *  # noqa: F403
+from .agreement import Agreement
+
+__all__ = ["Agreement"]

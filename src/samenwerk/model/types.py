@@ -1,0 +1,105 @@
+"""Constrained scalar types shared by the agreement model.
+
+Dates are parsed here, not by YAML: the loader hands over plain strings so that both the Flemish
+``31-12-2025`` and ISO ``2025-12-31`` are accepted and an impossible date gets a message that says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+
+_DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DATE_PATTERN = r"^(\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2})$"
+
+
+def parse_date(value: Any) -> dt.date:
+    """Parse ``DD-MM-YYYY`` or ``YYYY-MM-DD`` into a date, with a message naming the bad part."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date without a time, such as 31-12-2025 or 2025-12-31")
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a date such as 31-12-2025 or 2025-12-31")
+    text = value.strip()
+    if m := _DMY.match(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _YMD.match(text):
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        raise ValueError(f"'{value}' is not a date; write it as 31-12-2025 or 2025-12-31")
+    if not 1 <= month <= 12:
+        raise ValueError(f"'{value}' is not a valid date: there is no month {month}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a valid date: month {month} of {year} has no day {day}") from None
+
+
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "description": "A date, written as 31-12-2025 or 2025-12-31.",
+            "examples": ["31-12-2025"],
+        }
+    ),
+]
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=80,
+        description="An identifier: lower-case letters, digits and hyphens, such as 'vdab' or 'stad-gent'.",
+    ),
+]
+
+
+def _check_kbo(value: str) -> str:
+    # python-stdnum knows the KBO/BCE number (it is the Belgian VAT number without "BE"):
+    # format, leading digit and the mod-97 check.
+    from stdnum.be import vat
+    from stdnum.exceptions import InvalidChecksum, ValidationError
+
+    try:
+        compact = vat.validate(value)
+    except InvalidChecksum:
+        raise ValueError(f"'{value}' is not a valid KBO number: the check digits do not match (mod 97)") from None
+    except ValidationError:
+        raise ValueError(f"'{value}' is not a valid KBO number: write it as 0123.456.749") from None
+    return f"{compact[0:4]}.{compact[4:7]}.{compact[7:10]}"
+
+
+EnterpriseNumber = Annotated[
+    str,
+    Field(
+        pattern=r"^(BE ?)?[0-9]{4}\.?[0-9]{3}\.?[0-9]{3}$",
+        description="KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97.",
+    ),
+    AfterValidator(_check_kbo),
+]
+
+NisCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[1-9][0-9]{4}$",
+        description="NIS code (Statbel) of a municipality: five digits, such as 44021 for Gent.",
+    ),
+]
+
+PostalCode = Annotated[
+    str,
+    Field(pattern=r"^[1-9][0-9]{3}$", description="Belgian postal code: four digits, such as 9000."),
+]
+
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, 64 hex digits.")]
+
+Text = Annotated[str, Field(min_length=1)]

@@ -1,0 +1,26 @@
+"""Output formats for lint results: one module per format, each writes to a stream."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from ..lint import FileResult
+
+Reporter = Callable[[Sequence[FileResult], TextIO], None]
+
+
+def get(name: str) -> Reporter:
+    from . import github, json, text
+
+    table: dict[str, Reporter] = {
+        "concise": text.concise,
+        "full": text.full,
+        "json": json.report,
+        "json-lines": json.report_lines,
+        "github": github.report,
+    }
+    return table[name]
+
+
+FORMATS = ("full", "concise", "json", "json-lines", "github")

@@ -1,0 +1,30 @@
+"""Machine formats: ``json`` (one document) and ``json-lines`` (one problem per line)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any, TextIO
+
+from ..lint import FileResult
+
+
+def _item(d: Any) -> dict[str, Any]:
+    item = asdict(d)
+    return {k: (str(v) if k == "level" else v) for k, v in item.items() if v is not None}
+
+
+def report(results: Sequence[FileResult], out: TextIO) -> None:
+    doc = {
+        "files": [{"path": r.path, "errors": r.errors, "warnings": r.warnings} for r in results],
+        "diagnostics": [_item(d) for r in results for d in r.diagnostics],
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def report_lines(results: Sequence[FileResult], out: TextIO) -> None:
+    for r in results:
+        for d in r.diagnostics:
+            out.write(json.dumps(_item(d), ensure_ascii=False) + "\n")

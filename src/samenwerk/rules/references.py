@@ -1,0 +1,97 @@
+"""references: every id that points somewhere must exist.
+
+A signatory must be a representative of the party of its signature block; a body member, convener, lead
+party, role, contact point or approval must name a party; an authority must name an approval; monitoring
+must name a body and an annex; a theme must name an ambition.
+
+Failing::
+
+    parties:
+      - id: vdab
+        representatives: [{id: wim-adriaens, name: Wim Adriaens}]
+    signing:
+      blocks:
+        - party: vdba            # no party 'vdba'
+          signatories: [{person: wim-adriaens}]
+
+Passing::
+
+    signing:
+      blocks:
+        - party: vdab
+          signatories: [{person: wim-adriaens}]
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+
+from ..diagnostics import Finding, Level, Loc
+from ..model import Agreement
+from ..model.agreement import Action, Authority, Commitment, Convener, Member, Monitoring, Theme
+from .base import Context, walk
+
+id = "references"
+level = Level.ERROR
+summary = "References to parties, people, approvals, bodies, annexes and ambitions must exist."
+
+
+def _missing(kind: str, ref: str, known: Iterable[str], loc: Loc) -> Finding:
+    known = list(known)
+    close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else (f"; known: {', '.join(known)}" if 0 < len(known) <= 8 else "")
+    return Finding(loc, f"unknown {kind} '{ref}'{hint}", rule=id, level=level)
+
+
+def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
+    parties = {p.id: p for p in agreement.parties}
+    approvals = {a.id for a in agreement.approvals}
+    bodies = {b.id for b in agreement.consultation.bodies} if agreement.consultation else set()
+    annexes = {a.id for a in agreement.annexes}
+    ambitions = {a.id for a in agreement.ambitions}
+
+    def party(ref: str | None, loc: Loc) -> Iterator[Finding]:
+        if ref is not None and ref not in parties:
+            yield _missing("party", ref, parties, loc)
+
+    for i, approval in enumerate(agreement.approvals):
+        yield from party(approval.party, ("approvals", i, "party"))
+    if agreement.signing:
+        for b, block in enumerate(agreement.signing.blocks):
+            yield from party(block.party, ("signing", "blocks", b, "party"))
+            owner = parties.get(block.party)
+            if owner is None:
+                continue
+            people = {p.id for p in owner.representatives}
+            for s, signatory in enumerate(block.signatories):
+                if signatory.person not in people:
+                    loc = ("signing", "blocks", b, "signatories", s, "person")
+                    yield _missing(f"representative of '{owner.id}'", signatory.person, people, loc)
+    if agreement.roles:
+        for i, role in enumerate(agreement.roles.roles):
+            yield from party(role.party, ("roles", "roles", i, "party"))
+    if agreement.contact_points:
+        for i, contact in enumerate(agreement.contact_points.contacts):
+            yield from party(contact.party, ("contact_points", "contacts", i, "party"))
+
+    for loc, node in walk(agreement):
+        if isinstance(node, Member):
+            for k, ref in enumerate(node.parties):
+                yield from party(ref, (*loc, "parties", k))
+        elif isinstance(node, Convener):
+            yield from party(node.party, (*loc, "party"))
+        elif isinstance(node, (Commitment, Action)):
+            yield from party(node.lead, (*loc, "lead"))
+            if isinstance(node, Commitment):
+                for k, ref in enumerate(node.parties):
+                    yield from party(ref, (*loc, "parties", k))
+        elif isinstance(node, Authority) and node.decision and node.decision not in approvals:
+            yield _missing("approval", node.decision, approvals, (*loc, "decision"))
+        elif isinstance(node, Monitoring):
+            if node.body and node.body not in bodies:
+                yield _missing("body", node.body, bodies, (*loc, "body"))
+            if node.dashboard and node.dashboard not in annexes:
+                yield _missing("annex", node.dashboard, annexes, (*loc, "dashboard"))
+        elif isinstance(node, Theme) and node.ambition and node.ambition not in ambitions:
+            yield _missing("ambition", node.ambition, ambitions, (*loc, "ambition"))

@@ -1,0 +1,98 @@
+"""Plain data -> Agreement, with every validation error turned into a finding at its data path."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .diagnostics import Finding
+from .model import Agreement
+
+
+def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
+    if not isinstance(data, dict):
+        what = "empty" if data is None else f"a {type(data).__name__}"
+        return None, [Finding((), f"an agreement must be a mapping of keys to values, but the file is {what}")]
+    try:
+        return Agreement.model_validate(data), []
+    except ValidationError as exc:
+        return None, [_finding(err) for err in exc.errors(include_url=False)]
+
+
+def _finding(err: Any) -> Finding:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    # A union (date | "on-signing") or an enum nests the alternatives in the path; drop the tags.
+    loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "literal[")) or p in {"date", "str"})))
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        hint = _suggest(loc)
+        return Finding(loc, f"unknown key '{key}'{hint}", at_key=True)
+    if kind == "missing":
+        parent = dotted(loc[:-1]) or "the top level"
+        return Finding(loc, f"missing required key '{loc[-1]}' in {parent}", at_parent=True)
+    message = err["msg"]
+    if kind == "value_error":
+        message = message.removeprefix("Value error, ")
+    elif kind == "enum":
+        message = f"'{err['input']}' is not allowed: {err['ctx']['expected']}"
+    elif kind == "literal_error":
+        message = f"'{err['input']}' is not allowed: {err['ctx']['expected']}"
+    elif kind == "string_pattern_mismatch":
+        message = f"'{err['input']}' does not have the expected form"
+        field = _field_info(loc)
+        if field is not None and field.description:
+            message += f": {field.description}"
+    return Finding(loc, message)
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model class that holds the last key of ``loc``."""
+    import typing
+
+    model: Any = Agreement
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        model = _inner_model(field.annotation, typing)
+        if model is None:
+            return None
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any, typing: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg, typing)
+        if found is not None:
+            return found
+    return None
+
+
+def _field_info(loc: tuple[Any, ...]) -> Any:
+    model = _model_at(loc)
+    if model is None or not isinstance(loc[-1], str):
+        return None
+    return model.model_fields.get(loc[-1])
+
+
+def _suggest(loc: tuple[Any, ...]) -> str:
+    model = _model_at(loc)
+    if model is None:
+        return ""
+    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """``('parties', 1, 'name')`` -> ``parties[1].name``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
