@@ -18,7 +18,20 @@ def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
     try:
         return Agreement.model_validate(data), []
     except ValidationError as exc:
-        return None, [_finding(err) for err in exc.errors(include_url=False)]
+        findings = [_finding(err) for err in exc.errors(include_url=False)]
+        return None, _drop_union_noise(findings)
+
+
+def _drop_union_noise(findings: list[Finding]) -> list[Finding]:
+    """A value that fails every branch of a union (a date or 'on-signing') gets one message, not one per branch."""
+    kept: dict[tuple[object, ...], Finding] = {}
+    for f in findings:
+        first = kept.get(f.loc)
+        if first is None:
+            kept[f.loc] = f
+        elif first.message.startswith("'") and "is not allowed" in first.message:
+            kept[f.loc] = f  # prefer the specific message (a bad date) over the list of literals
+    return list(kept.values())
 
 
 def _finding(err: Any) -> Finding:

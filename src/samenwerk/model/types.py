@@ -14,7 +14,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-DATE_PATTERN = r"^(\d{1,2}-\d{1,2}-\d{4}|\d{4}-\d{1,2}-\d{1,2})$"
+_DAY = r"(0?[1-9]|[12][0-9]|3[01])"
+_MONTH = r"(0?[1-9]|1[0-2])"
+# Editors check the form and the ranges; the model also checks that the day exists in that month.
+DATE_PATTERN = rf"^\s*({_DAY}-{_MONTH}-[0-9]{{4}}|[0-9]{{4}}-{_MONTH}-{_DAY})\s*$"
 
 
 def parse_date(value: Any) -> dt.date:

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from samenwerk import __version__
+
+from .conftest import FIXTURES
+
+MINIMAL = FIXTURES / "lint" / "positive" / "minimal.yaml"
+BROKEN = FIXTURES / "lint" / "negative" / "unknown-key.yaml"
+
+
+def test_version(cli) -> None:
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"samenwerk {__version__}"
+
+
+@pytest.mark.parametrize("command", [[], ["lint"], ["schema"]])
+def test_help_on_every_command(cli, command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.returncode == 0
+    assert "Usage" in result.stdout
+
+
+def test_lint_exit_codes(cli) -> None:
+    assert cli("lint", str(MINIMAL)).returncode == 0
+    assert cli("lint", str(BROKEN)).returncode == 1
+    missing = cli("lint", "does-not-exist.yaml")
+    assert missing.returncode == 2
+    assert "does-not-exist.yaml: no such file or directory" in missing.stderr
+    assert "Traceback" not in missing.stderr
+
+
+def test_lint_bad_option_is_a_usage_error(cli) -> None:
+    result = cli("lint", "--output-format", "xml", str(MINIMAL))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_lint_text_output_names_file_line_col(cli) -> None:
+    result = cli("lint", "--output-format", "concise", str(BROKEN))
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(f"{BROKEN}:7:5: error: unknown key 'shortname'")
+    assert "1 file checked: 0 clean, 1 with problems; 1 error, 0 warnings" in result.stdout
+
+
+def test_lint_json_output_parses(cli) -> None:
+    result = cli("lint", "--output-format", "json", str(BROKEN), str(MINIMAL))
+    doc = json.loads(result.stdout)
+    assert [f["path"] for f in doc["files"]] == [str(BROKEN), str(MINIMAL)]
+    (diag,) = doc["diagnostics"]
+    assert (diag["line"], diag["col"], diag["rule"], diag["level"]) == (7, 5, "schema", "error")
+
+
+def test_lint_github_annotations(cli) -> None:
+    result = cli("lint", str(BROKEN), env={"GITHUB_ACTIONS": "true"})
+    assert result.stdout.startswith(f"::error file={BROKEN},line=7,col=5,title=samenwerk schema::unknown key")
+
+
+def test_output_file_is_not_overwritten_without_force(cli, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("keep me", encoding="utf-8")
+    refused = cli("lint", "--output-format", "json", "--output-file", str(out), str(MINIMAL))
+    assert refused.returncode == 2
+    assert out.read_text(encoding="utf-8") == "keep me"
+    forced = cli("lint", "--output-format", "json", "--output-file", str(out), "--force", str(MINIMAL))
+    assert forced.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["diagnostics"] == []
+
+
+def test_lint_directory_default(cli) -> None:
+    result = cli("lint")
+    assert result.returncode == 0, result.stdout
+    assert "5 files checked: 5 clean" in result.stdout
+
+
+def test_schema_check_detects_drift(cli, tmp_path: Path) -> None:
+    target = tmp_path / "s.json"
+    assert cli("schema", "--output", str(target)).returncode == 0
+    assert cli("schema", "--check", "--output", str(target)).returncode == 0
+    target.write_text("{}", encoding="utf-8")
+    assert cli("schema", "--check", "--output", str(target)).returncode == 1
