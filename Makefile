@@ -16,6 +16,7 @@ $(BIN)/.installed: pyproject.toml
 
 run: $(BIN)/.installed
 	$(BIN)/samenwerk lint $(AGREEMENTS)
+	$(BIN)/samenwerk expiring $(AGREEMENTS) --fail-on never
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q

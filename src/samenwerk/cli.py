@@ -81,6 +81,89 @@ def lint(
     raise typer.Exit(EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_OK)
 
 
+class ExpiringFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    ics = "ics"
+
+
+class FailOn(StrEnum):
+    expired = "expired"
+    expiring = "expiring"
+    never = "never"
+
+
+def _color(output_file: Path | None) -> bool:
+    return output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+@app.command()
+def expiring(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories.", show_default="agreements/")] = None,
+    within: Annotated[str, typer.Option("--within", help="Window ahead: days, weeks or months (90d, 12w, 6m).")] = "90d",
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Reference date (31-12-2025 or 2025-12-31).", show_default="today")
+    ] = None,
+    output_format: Annotated[ExpiringFormat, typer.Option("--output-format", help="Output format.")] = ExpiringFormat.table,
+    output_file: Annotated[Path | None, typer.Option("--output-file", help="Write the report to this file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output-file if it exists.")] = False,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when an agreement is in this state (expiring includes expired).")
+    ] = FailOn.expired,
+    alarm: Annotated[int, typer.Option("--alarm", min=0, help="ics: days before each deadline to alert.")] = 14,
+) -> None:
+    """Report end dates and every other deadline: notice, follow-ups, meetings, planning periods.
+
+    Exit 1 when an agreement is in the --fail-on state, 2 when a file cannot be loaded or on usage errors.
+    """
+    import datetime as dt
+    import io
+
+    from .deadlines import State, compute, parse_within
+    from .files import expand
+    from .lint import load_valid
+    from .model.types import parse_date
+
+    try:
+        day = parse_date(as_of) if as_of else dt.date.today()
+    except ValueError as exc:
+        raise SamenwerkError(f"--as-of: {exc}") from None
+    window = parse_within(within)
+    reports, errors = [], []
+    for path in expand(paths or [Path("agreements")]):
+        agreement, diagnostics = load_valid(path)
+        if agreement is None:
+            errors.extend(diagnostics)
+        else:
+            reports.append(compute(agreement, day, window, path=str(path)))
+    until = day + window
+    buffer = io.StringIO()
+    if output_format is ExpiringFormat.table:
+        from .reporters.expiring_text import table
+
+        table(reports, errors, buffer, as_of=day, until=until, color=_color(output_file))
+    elif output_format is ExpiringFormat.markdown:
+        from .reporters.expiring_text import markdown
+
+        markdown(reports, errors, buffer, as_of=day, until=until)
+    elif output_format is ExpiringFormat.json:
+        from .reporters.expiring_json import report
+
+        report(reports, errors, buffer, as_of=day, until=until)
+    else:
+        from .reporters.ics import report as ics
+
+        ics(reports, buffer, as_of=day, alarm_days=alarm)
+        for e in errors:
+            sys.stderr.write(f"{e.path}:{e.line}:{e.col}: error: {e.message} [{e.rule}]\n")
+    _emit(buffer.getvalue(), output_file, force)
+    failing = {FailOn.expired: {State.EXPIRED}, FailOn.expiring: {State.EXPIRED, State.EXPIRING}, FailOn.never: set()}
+    if errors:
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if any(r.state in failing[fail_on] for r in reports) else EXIT_OK)
+
+
 @app.command()
 def schema(
     output: Annotated[

@@ -71,3 +71,10 @@ def _place(path: str, text: str, findings: list[Finding]) -> Iterator[Diagnostic
 def lint_paths(files: Iterable[Path]) -> Iterator[FileResult]:
     for path in files:
         yield lint_file(path)
+
+
+def load_valid(path: Path, display: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:
+    """For commands that need a validated model (deadlines, render): the model, or where it failed."""
+    name = display or str(path)
+    agreement, text, findings = load_agreement(path)
+    return agreement, tuple(sorted(_place(name, text, findings)))

@@ -425,6 +425,18 @@ class Duration(Base):
     follow_ups: list[FollowUp] = []
 
 
+class Obligation(Base):
+    """A recurring obligation, such as the yearly evaluation of the action plan."""
+
+    id: Id
+    text: Text
+    """As the source words it: 'Het actieplan wordt jaarlijks geëvalueerd op de stuurgroep.'"""
+    every: Period
+    """How often it recurs."""
+    body: Id | None = None
+    """Id of the body that carries it out, where the source names one."""
+
+
 class Annex(Base):
     id: Id
     number: str | None = None
@@ -498,6 +510,8 @@ class Agreement(Base):
     communication: list[Section] = []
     contact_points: ContactPoints | None = None
     duration: Duration | None = None
+    obligations: list[Obligation] = []
+    """Recurring obligations: evaluations, reports, reviews."""
     annexes: list[Annex] = []
     signing: Signing | None = None
     notes: list[Text] = []

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Finding, Level, Loc
 from ..model import Agreement
-from ..model.agreement import Action, Authority, Commitment, Convener, Member, Monitoring, Theme
+from ..model.agreement import Action, Authority, Commitment, Convener, Member, Monitoring, Obligation, Theme
 from .base import Context, walk
 
 id = "references"
@@ -93,5 +93,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 yield _missing("body", node.body, bodies, (*loc, "body"))
             if node.dashboard and node.dashboard not in annexes:
                 yield _missing("annex", node.dashboard, annexes, (*loc, "dashboard"))
+        elif isinstance(node, Obligation) and node.body and node.body not in bodies:
+            yield _missing("body", node.body, bodies, (*loc, "body"))
         elif isinstance(node, Theme) and node.ambition and node.ambition not in ambitions:
             yield _missing("ambition", node.ambition, ambitions, (*loc, "ambition"))

@@ -1,0 +1,268 @@
+"""Deadlines of an agreement: pure date arithmetic. "Today" is always passed in, never read here.
+
+From an agreement and an as-of date this derives the state of the agreement (expired, expiring, active,
+not yet started, open-ended) and its deadlines: the end date, the last day to give notice, follow-ups due
+some time after signing, the meetings each body owes per year, recurring obligations, and the end of the
+planning period. A deadline on a weekend or a Belgian public holiday is flagged with the previous working
+day (holidays library).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+
+from dateutil.relativedelta import relativedelta
+
+from .errors import SamenwerkError
+from .model import Agreement
+from .model.agreement import Period
+
+
+class State(StrEnum):
+    EXPIRED = "expired"
+    EXPIRING = "expiring"
+    ACTIVE = "active"
+    NOT_STARTED = "not-yet-started"
+    OPEN_ENDED = "open-ended"
+
+
+class Kind(StrEnum):
+    END = "end"
+    NOTICE = "notice"
+    FOLLOW_UP = "follow-up"
+    MEETING = "meeting"
+    OBLIGATION = "obligation"
+    PLANNING_PERIOD = "planning-period"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    key: str
+    """Stable within the agreement: used for calendar UIDs."""
+    kind: Kind
+    date: dt.date | None
+    title: str
+    detail: str = ""
+    non_working: str | None = None
+    """Why the date is not a working day: 'zaterdag', 'zondag' or the holiday's name."""
+    working_day: dt.date | None = None
+    """The previous working day, where the date is not one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    agreement_id: str
+    title: str
+    path: str
+    state: State
+    start: dt.date | None
+    end: dt.date | None
+    days_left: int | None
+    deadlines: tuple[Deadline, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Calendars:
+    planning_periods: tuple[tuple[str, dt.date, dt.date], ...]
+    legislatures: tuple[tuple[str, dt.date, dt.date], ...]
+
+
+@lru_cache(maxsize=1)
+def default_calendars() -> Calendars:
+    data = tomllib.loads(resources.files("samenwerk.data").joinpath("calendars.toml").read_text(encoding="utf-8"))
+    return calendars_from(data)
+
+
+def calendars_from(data: dict[str, object]) -> Calendars:
+    def periods(key: str) -> tuple[tuple[str, dt.date, dt.date], ...]:
+        rows = data.get(key, [])
+        assert isinstance(rows, list)
+        return tuple((str(r["name"]), r["start"], r["end"]) for r in rows)
+
+    return Calendars(periods("planning_periods"), periods("legislatures"))
+
+
+_WITHIN = re.compile(r"^\s*(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)\s*$")
+
+
+def parse_within(text: str) -> relativedelta:
+    """'90d', '12w', '6m', '1y' (or '90 days', '6 months') -> a calendar-aware duration."""
+    m = _WITHIN.match(text.lower())
+    if not m:
+        raise SamenwerkError(f"--within '{text}': write a number of days, weeks or months, such as 90d, 12w or 6m")
+    n, unit = int(m[1]), m[2][0]
+    return {"d": relativedelta(days=n), "w": relativedelta(weeks=n), "m": relativedelta(months=n), "y": relativedelta(years=n)}[unit]
+
+
+def period_delta(period: Period) -> relativedelta:
+    return relativedelta(**{period.unit: period.value})
+
+
+_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> dict[dt.date, str]:
+    import holidays
+
+    return dict(holidays.country_holidays("BE", years=year, language="nl"))
+
+
+def non_working(day: dt.date) -> str | None:
+    if day.weekday() >= 5:
+        return _WEEKDAYS[day.weekday()]
+    return _holidays(day.year).get(day)
+
+
+def previous_working_day(day: dt.date) -> dt.date:
+    day -= dt.timedelta(days=1)
+    while non_working(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def dutch_date(day: dt.date) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "d MMMM y", locale="nl_BE")
+
+
+def _deadline(key: str, kind: Kind, day: dt.date | None, title: str, detail: str = "") -> Deadline:
+    if day is None:
+        return Deadline(key, kind, None, title, detail)
+    why = non_working(day)
+    return Deadline(key, kind, day, title, detail, why, previous_working_day(day) if why else None)
+
+
+def _start(agreement: Agreement) -> dt.date | None:
+    duration = agreement.duration
+    if duration and isinstance(duration.start, dt.date):
+        return duration.start
+    if agreement.signing and agreement.signing.date:
+        return agreement.signing.date
+    return None
+
+
+def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> State:
+    start = _start(agreement)
+    end = agreement.duration.end if agreement.duration else None
+    if start and start > as_of:
+        return State.NOT_STARTED
+    if end is None:
+        return State.OPEN_ENDED
+    if end < as_of:  # the end date is inclusive: on the end date itself the agreement still runs
+        return State.EXPIRED
+    if end <= as_of + within:
+        return State.EXPIRING
+    return State.ACTIVE
+
+
+def _occurrences(first_start: dt.date, step: relativedelta, until: dt.date) -> list[dt.date]:
+    """Ends of consecutive periods of length ``step`` from ``first_start`` (last day of each), up to ``until``."""
+    out = []
+    k = 1
+    while True:
+        due = first_start + step * k - dt.timedelta(days=1)
+        if due > until or k > 400:
+            return out
+        out.append(due)
+        k += 1
+
+
+def compute(
+    agreement: Agreement,
+    as_of: dt.date,
+    within: relativedelta,
+    path: str = "",
+    calendars: Calendars | None = None,
+    horizon_years: int = 2,
+) -> Report:
+    """All deadlines of one agreement; recurring ones up to the end date (or ``horizon_years`` ahead)."""
+    calendars = calendars or default_calendars()
+    duration = agreement.duration
+    end = duration.end if duration else None
+    start = _start(agreement)
+    signed = agreement.signing.date if agreement.signing else None
+    deadlines: list[Deadline] = []
+
+    if end is not None:
+        deadlines.append(_deadline("end", Kind.END, end, f"Einde van de overeenkomst (tot en met {dutch_date(end)})"))
+        if duration and duration.termination and duration.termination.notice:
+            notice = duration.termination.notice
+            last = end - period_delta(notice)
+            deadlines.append(
+                _deadline(
+                    "notice", Kind.NOTICE, last, "Laatste dag om op te zeggen",
+                    f"opzegtermijn {notice.value} {_dutch_unit(notice)}",
+                )
+            )
+    if duration:
+        for fu in duration.follow_ups:
+            if fu.due is not None:
+                day: dt.date | None = fu.due
+            elif fu.after_signing is not None and signed is not None:
+                day = signed + period_delta(fu.after_signing)
+            else:
+                day = None
+            detail = "" if day else "de datum van ondertekening ontbreekt (signing.date)"
+            deadlines.append(_deadline(f"follow-up/{fu.id}", Kind.FOLLOW_UP, day, fu.text, detail))
+
+    # Recurring duties run from the start (or from the as-of year when the start is unknown) to the end.
+    anchor = start or dt.date(as_of.year, 1, 1)
+    until = end or (as_of + relativedelta(years=horizon_years))
+    if agreement.consultation:
+        for body in agreement.consultation.bodies:
+            n = body.min_meetings_per_year
+            if not n:
+                continue
+            months = max(1, 12 // n)
+            year_start = dt.date(anchor.year, 1, 1)
+            for i, due in enumerate(_occurrences(year_start, relativedelta(months=months), until)):
+                if due < anchor:
+                    continue
+                nr = i % n + 1 if 12 % n == 0 else i + 1
+                deadlines.append(
+                    _deadline(
+                        f"meeting/{body.id}/{due.isoformat()}", Kind.MEETING, due,
+                        f"{body.name}: vergadering {nr} van minstens {n} in {due.year}" if 12 % n == 0
+                        else f"{body.name}: vergadering (minstens {n} per jaar)",
+                        f"minstens {n} keer per jaar",
+                    )
+                )
+    for obligation in agreement.obligations:
+        for due in _occurrences(anchor, period_delta(obligation.every), until):
+            deadlines.append(
+                _deadline(f"obligation/{obligation.id}/{due.isoformat()}", Kind.OBLIGATION, due, obligation.text)
+            )
+    if end is not None or start is not None:
+        term_start, term_end = start or end, end or until
+        assert term_start is not None
+        for name, p_start, p_end in calendars.planning_periods:
+            if p_start <= term_end and term_start <= p_end:
+                deadlines.append(
+                    _deadline(f"planning-period/{p_end.isoformat()}", Kind.PLANNING_PERIOD, p_end, f"Einde van het {name}")
+                )
+
+    deadlines.sort(key=lambda d: (d.date is None, d.date or dt.date.max, d.key))
+    return Report(
+        agreement_id=agreement.id,
+        title=agreement.title,
+        path=path,
+        state=state_of(agreement, as_of, within),
+        start=start,
+        end=end,
+        days_left=(end - as_of).days if end else None,
+        deadlines=tuple(deadlines),
+    )
+
+
+def _dutch_unit(period: Period) -> str:
+    singular = {"days": "dag", "weeks": "week", "months": "maand", "years": "jaar"}
+    plural = {"days": "dagen", "weeks": "weken", "months": "maanden", "years": "jaar"}
+    return (singular if period.value == 1 else plural)[period.unit]

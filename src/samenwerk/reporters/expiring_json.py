@@ -1,0 +1,53 @@
+"""Deadlines as JSON for scripts: each agreement with its state and every deadline from the as-of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ..deadlines import Report
+from ..diagnostics import Diagnostic
+
+
+def _date(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, *, as_of: dt.date, until: dt.date) -> None:
+    doc: dict[str, Any] = {
+        "as_of": as_of.isoformat(),
+        "window_end": until.isoformat(),
+        "agreements": [
+            {
+                "id": r.agreement_id,
+                "title": r.title,
+                "path": r.path,
+                "state": str(r.state),
+                "start": _date(r.start),
+                "end": _date(r.end),
+                "days_left": r.days_left,
+                "deadlines": [
+                    {
+                        "key": d.key,
+                        "kind": str(d.kind),
+                        "date": _date(d.date),
+                        "title": d.title,
+                        "detail": d.detail or None,
+                        "in_window": bool(d.date and as_of <= d.date <= until),
+                        "non_working": d.non_working,
+                        "previous_working_day": _date(d.working_day),
+                    }
+                    for d in r.deadlines
+                    if d.date is None or d.date >= as_of
+                ],
+            }
+            for r in reports
+        ],
+        "errors": [
+            {"path": e.path, "line": e.line, "col": e.col, "rule": e.rule, "message": e.message} for e in errors
+        ],
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")

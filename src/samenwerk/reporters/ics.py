@@ -1,0 +1,52 @@
+"""iCalendar (RFC 5545) through the icalendar library: one all-day event per deadline.
+
+UIDs are derived from the agreement id and the deadline's key, so a subscribed calendar updates its events
+on the next run instead of adding duplicates. Every event has a display alarm ahead of the deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..deadlines import Report
+
+
+def report(reports: Sequence[Report], out: TextIO, *, as_of: dt.date, alarm_days: int = 14) -> None:
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//samenwerk//deadlines//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Samenwerkingsovereenkomsten: deadlines")
+    # DTSTAMP must be a UTC date-time; tying it to --as-of keeps the output reproducible.
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
+    for rep in reports:
+        for d in rep.deadlines:
+            if d.date is None or d.date < as_of:
+                continue
+            event = Event()
+            event.add("uid", f"{rep.agreement_id}/{d.key}@samenwerk")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", d.date)
+            event.add("dtend", d.date + dt.timedelta(days=1))
+            event.add("summary", f"{d.title} — {rep.title}")
+            lines = [rep.title, f"Soort: {d.kind}"]
+            if d.detail:
+                lines.append(d.detail)
+            if d.non_working and d.working_day:
+                lines.append(f"Valt op een {d.non_working}; vorige werkdag: {d.working_day.isoformat()}")
+            if rep.path:
+                lines.append(f"Bestand: {rep.path}")
+            event.add("description", "\n".join(lines))
+            event.add("categories", [str(d.kind)])
+            event.add("transp", "TRANSPARENT")
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", d.title)
+            alarm.add("trigger", dt.timedelta(days=-alarm_days))
+            event.add_component(alarm)
+            cal.add_component(event)
+    out.write(cal.to_ical().decode("utf-8"))
