@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AGREEMENTS ?= agreements
 
-.PHONY: run test lint schema bench clean
+.PHONY: run test lint schema bench clean browser
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,19 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/samenwerk lint $(AGREEMENTS)
 	$(BIN)/samenwerk expiring $(AGREEMENTS) --fail-on never
+	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format pdf --output-dir build --force
+	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format html --output-dir build --force
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium, for the tests that look at rendered HTML in a real browser. Installed when missing and
+# apt is usable (root); elsewhere those tests skip, except under CI=true where a missing browser fails them.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium not installed and cannot install it here: browser tests will skip"; fi; }
 
 lint: $(BIN)/.installed
 	$(BIN)/samenwerk lint $(AGREEMENTS)

@@ -164,6 +164,83 @@ def expiring(
     raise typer.Exit(EXIT_FINDINGS if any(r.state in failing[fail_on] for r in reports) else EXIT_OK)
 
 
+class RenderFormat(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+@app.command()
+def render(
+    files: Annotated[list[Path], typer.Argument(help="Agreement files to render.")],
+    fmt: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = RenderFormat.pdf,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Output file (one input only); '-' for standard output (md, html).")
+    ] = None,
+    output_dir: Annotated[Path, typer.Option("--output-dir", help="Directory for the outputs, named after each input.")] = Path(
+        "build"
+    ),
+    template_dir: Annotated[
+        Path | None, typer.Option("--template-dir", help="Templates that override the defaults, file by file (run sandboxed).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing output files.")] = False,
+) -> None:
+    """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
+    from .fsutil import write_atomic
+    from .lint import load_valid
+    from .render import render_pdf, render_text
+
+    if output is not None and len(files) != 1:
+        raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
+    if output is not None and str(output) == "-" and fmt is RenderFormat.pdf:
+        raise SamenwerkError("a PDF is not written to standard output; give a file name")
+    targets = [(f, output if output is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
+    for source, target in targets:
+        if not source.is_file():
+            raise SamenwerkError(f"{source}: no such file")
+        if str(target) != "-" and target.exists() and not force:
+            raise SamenwerkError(f"{target}: already exists; use --force to overwrite it")
+    failed = 0
+    with _progress(len(targets), "rendering") as advance:
+        for source, target in targets:
+            agreement, diagnostics = load_valid(source)
+            if agreement is None:
+                failed += 1
+                for d in diagnostics:
+                    sys.stderr.write(f"{d.path}:{d.line}:{d.col}: error: {d.message} [{d.rule}]\n")
+                advance()
+                continue
+            data: str | bytes = (
+                render_pdf(agreement, template_dir) if fmt is RenderFormat.pdf else render_text(agreement, fmt.value, template_dir)
+            )
+            if str(target) == "-":
+                assert isinstance(data, str)
+                sys.stdout.write(data)
+            else:
+                write_atomic(target, data, force=force)
+                sys.stderr.write(f"{target}: written\n")
+            advance()
+    raise typer.Exit(EXIT_USAGE if failed else EXIT_OK)
+
+
+def _progress(total: int, label: str):  # type: ignore[no-untyped-def]
+    """A progress bar on stderr for long runs at a terminal; nothing in CI logs or pipes."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def bar():  # type: ignore[no-untyped-def]
+        if total < 3 or not sys.stderr.isatty() or os.environ.get("CI"):
+            yield lambda: None
+            return
+        from rich.progress import Progress
+
+        with Progress(transient=True, console=None) as progress:
+            task = progress.add_task(label, total=total)
+            yield lambda: progress.advance(task)
+
+    return bar()
+
+
 @app.command()
 def schema(
     output: Annotated[
