@@ -180,8 +180,10 @@ def test_every_source_has_an_agreement() -> None:
 
 
 @pytest.mark.parametrize("facts", ALL, ids=lambda f: f.yaml)
-def test_lints_clean(facts: Facts) -> None:
-    assert lint_file(AGREEMENTS / facts.yaml).diagnostics == ()
+def test_lints_without_errors(facts: Facts) -> None:
+    # Real findings in the real texts are warnings, or suppressed in the YAML with the reason.
+    result = lint_file(AGREEMENTS / facts.yaml)
+    assert [d for d in result.diagnostics if d.level == "error"] == []
 
 
 @pytest.mark.parametrize("facts", ALL, ids=lambda f: f.yaml)

@@ -46,10 +46,22 @@ class LintFormat(StrEnum):
     json = "json"
     json_lines = "json-lines"
     github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
 
 
 def _default_format() -> LintFormat:
     return LintFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else LintFormat.full
+
+
+def _ids(value: str | None) -> tuple[str, ...] | None:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
 
 
 @app.command()
@@ -61,24 +73,85 @@ def lint(
     ] = None,
     output_file: Annotated[Path | None, typer.Option("--output-file", help="Write the report to this file.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite --output-file if it exists.")] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Configuration file (default: closest samenwerk.toml or pyproject.toml).")
+    ] = None,
+    select: Annotated[str | None, typer.Option("--select", help="Comma-separated rule ids to run (replaces the configured).")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="Comma-separated rule ids to skip (added to the configured).")] = None,
+    fail_on: Annotated[
+        Severity | None, typer.Option("--fail-on", help="Exit 1 on problems of this level or worse.", show_default="error")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="The date rules take as today (31-12-2025 or 2025-12-31).", show_default="today")
+    ] = None,
 ) -> None:
-    """Check agreements: YAML syntax, the schema and references, each problem at path:line:col.
+    """Check agreements: YAML syntax, the schema, references and the domain rules, each at path:line:col.
 
-    Exit 0 when clean, 1 when problems were found, 2 on usage errors.
+    Exit 0 when clean, 1 when problems at the --fail-on level were found, 2 on usage errors.
     """
+    import dataclasses
     import io
 
+    from .config import load_config, parse_config
+    from .diagnostics import Level
     from .files import expand
-    from .lint import lint_paths
+    from .lint import Settings, lint_paths
+    from .model.types import parse_date
     from .reporters import get
 
+    settings_config = load_config(config) if config else load_config()
+    if select or ignore:
+        table = {"select": list(_ids(select) or settings_config.select), "ignore": [*settings_config.ignore, *(_ids(ignore) or ())]}
+        checked = parse_config(table)
+        settings_config = dataclasses.replace(settings_config, select=checked.select, ignore=checked.ignore)
+    try:
+        today = parse_date(as_of) if as_of else None
+    except ValueError as exc:
+        raise SamenwerkError(f"--as-of: {exc}") from None
     files = expand(paths or [Path("agreements")])
-    results = list(lint_paths(files))
+    settings = Settings(config=settings_config, today=today)
+    results = []
+    with _progress(len(files), "linting") as advance:
+        for result in lint_paths(files, settings):
+            results.append(result)
+            advance()
     fmt = output_format or _default_format()
     buffer = io.StringIO()
-    get(fmt.value)(results, buffer)
+    reporter = get(fmt.value)
+    if fmt in (LintFormat.full, LintFormat.concise):
+        reporter(results, buffer, color=_color(output_file))  # type: ignore[call-arg]
+    else:
+        reporter(results, buffer)
     _emit(buffer.getvalue(), output_file, force)
-    raise typer.Exit(EXIT_FINDINGS if any(r.diagnostics for r in results) else EXIT_OK)
+    threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
+    failing = any(d.level is Level.ERROR or threshold is Level.WARNING for r in results for d in r.diagnostics)
+    raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+@app.command()
+def rules(rule_id: Annotated[str | None, typer.Argument(help="A rule id, to explain that rule.")] = None) -> None:
+    """List the lint rules, or explain one with a failing and a passing example."""
+    from .rules import BUILTIN, REGISTRY
+
+    if rule_id is None:
+        width = max(map(len, [*REGISTRY, *BUILTIN]))
+        for rid, text in BUILTIN.items():
+            typer.echo(f"{rid:<{width}}  error    {text}")
+        for rid, module in REGISTRY.items():
+            typer.echo(f"{rid:<{width}}  {module.level:<7}  {module.summary}")
+        return
+    if rule_id in BUILTIN:
+        typer.echo(f"{rule_id} (always on, error)\n\n{BUILTIN[rule_id]}")
+        return
+    module = REGISTRY.get(rule_id)
+    if module is None:
+        raise SamenwerkError(f"unknown rule '{rule_id}'; 'samenwerk rules' lists them")
+    options = getattr(module, "Options", None)
+    typer.echo(f"{rule_id} (default level: {module.level})\n")
+    typer.echo((module.__doc__ or module.summary).strip())
+    if options is not None:
+        typer.echo("\nOptions: " + ", ".join(f"{k} (default {f.default!r})" for k, f in options.model_fields.items()))
 
 
 class ExpiringFormat(StrEnum):
@@ -92,10 +165,6 @@ class FailOn(StrEnum):
     expired = "expired"
     expiring = "expiring"
     never = "never"
-
-
-def _color(output_file: Path | None) -> bool:
-    return output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 @app.command()
@@ -266,6 +335,10 @@ def schema(
     # The schema is generated, never hand-edited: regenerating it is what the command is for.
     write_atomic(output, text, force=True)
     typer.echo(f"{output}: written")
+
+
+def _color(output_file: Path | None) -> bool:
+    return output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
 def _emit(text: str, output_file: Path | None, force: bool) -> None:

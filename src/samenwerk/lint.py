@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import datetime as dt
+
+from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .load import MAX_FILE_BYTES, Positions, decode, parse
 from .model import Agreement
 from .rules import REGISTRY
 from .rules.base import Context
+from .suppress import parse as parse_suppressions
 from .validate import validate
 
 
@@ -49,14 +53,43 @@ def load_agreement(path: Path) -> tuple[Agreement | None, str, list[Finding]]:
     return agreement, text, findings
 
 
-def lint_file(path: Path, display: str | None = None) -> FileResult:
+@dataclass(frozen=True)
+class Settings:
+    """Everything a lint run needs besides the files: configuration and the date of today."""
+
+    config: Config = Config()
+    today: dt.date | None = None
+    calendars: object = None
+
+
+def lint_file(path: Path, display: str | None = None, settings: Settings | None = None) -> FileResult:
+    from .deadlines import calendars_from, default_calendars
+
+    settings = settings or Settings()
     name = display or str(path)
     agreement, text, findings = load_agreement(path)
-    if agreement is not None:
-        ctx = Context(path=name, text=text)
-        for rule in REGISTRY.values():
-            findings.extend(rule.check(agreement, ctx))
-    return FileResult(name, tuple(sorted(_place(name, text, findings))), agreement)
+    rules = settings.config.rules_for(path)
+    if text and rules:
+        calendars = settings.calendars or (
+            calendars_from(settings.config.calendars) if settings.config.calendars else default_calendars()
+        )
+        today = settings.today or dt.date.today()
+        for rule_id, rule_settings in rules.items():
+            rule = REGISTRY[rule_id]
+            ctx = Context(path=name, text=text, options=rule_settings.options, today=today, calendars=calendars)
+            produced: list[Finding] = []
+            if agreement is not None:
+                produced.extend(rule.check(agreement, ctx))
+            check_text = getattr(rule, "check_text", None)
+            if check_text is not None:
+                produced.extend(check_text(text, ctx))
+            for f in produced:
+                findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
+    diagnostics = _place(name, text, findings)
+    suppressions = parse_suppressions(text) if text else None
+    if suppressions is not None:
+        diagnostics = (d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule))
+    return FileResult(name, tuple(sorted(diagnostics)), agreement)
 
 
 def _place(path: str, text: str, findings: list[Finding]) -> Iterator[Diagnostic]:
@@ -68,9 +101,9 @@ def _place(path: str, text: str, findings: list[Finding]) -> Iterator[Diagnostic
         yield Diagnostic(path, line, col, f.level, f.rule, f.message)
 
 
-def lint_paths(files: Iterable[Path]) -> Iterator[FileResult]:
+def lint_paths(files: Iterable[Path], settings: Settings | None = None) -> Iterator[FileResult]:
     for path in files:
-        yield lint_file(path)
+        yield lint_file(path, settings=settings)
 
 
 def load_valid(path: Path, display: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:

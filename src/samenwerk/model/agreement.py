@@ -263,6 +263,8 @@ class Commitment(Base):
     """Id of the party that leads, where the source names one."""
     parties: list[Id] = []
     """Ids of the committed parties, where not all parties commit."""
+    action_domain: Id | None = None
+    """Id of the action domain this commitment belongs to, where it is listed outside that domain."""
 
 
 class Action(Base):

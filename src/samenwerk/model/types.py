@@ -67,24 +67,23 @@ Id = Annotated[
 
 
 def _check_kbo(value: str) -> str:
-    # python-stdnum knows the KBO/BCE number (it is the Belgian VAT number without "BE"):
-    # format, leading digit and the mod-97 check.
+    # python-stdnum knows the KBO/BCE number (the Belgian VAT number without "BE"). Its mod-97 check is
+    # applied to every number here, branch-unit numbers (first digit 2-8) included: whether a branch
+    # number may stand where an enterprise number belongs is the lint rule kbo-branch-number's call.
     from stdnum.be import vat
-    from stdnum.exceptions import InvalidChecksum, ValidationError
 
-    try:
-        compact = vat.validate(value)
-    except InvalidChecksum:
-        raise ValueError(f"'{value}' is not a valid KBO number: the check digits do not match (mod 97)") from None
-    except ValidationError:
-        raise ValueError(f"'{value}' is not a valid KBO number: write it as 0123.456.749") from None
+    compact = vat.compact(value)
+    if len(compact) != 10 or not compact.isdigit():
+        raise ValueError(f"'{value}' is not a valid KBO number: write it as 0123.456.749")
+    if vat.checksum(compact) != 0:
+        raise ValueError(f"'{value}' is not a valid KBO number: the check digits do not match (mod 97)")
     return f"{compact[0:4]}.{compact[4:7]}.{compact[7:10]}"
 
 
 EnterpriseNumber = Annotated[
     str,
     Field(
-        pattern=r"^(BE ?)?[0-9]{4}\.?[0-9]{3}\.?[0-9]{3}$",
+        pattern=r"^(BE ?)?[0-8][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}$",
         description="KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97.",
     ),
     AfterValidator(_check_kbo),

@@ -11,7 +11,7 @@ Reporter = Callable[[Sequence[FileResult], TextIO], None]
 
 
 def get(name: str) -> Reporter:
-    from . import github, json, text
+    from . import github, gitlab, json, junit, sarif, text
 
     table: dict[str, Reporter] = {
         "concise": text.concise,
@@ -19,8 +19,11 @@ def get(name: str) -> Reporter:
         "json": json.report,
         "json-lines": json.report_lines,
         "github": github.report,
+        "gitlab": gitlab.report,
+        "junit": junit.report,
+        "sarif": sarif.report,
     }
     return table[name]
 
 
-FORMATS = ("full", "concise", "json", "json-lines", "github")
+FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "junit", "sarif")

@@ -5,28 +5,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TextIO
 
+from ..diagnostics import Diagnostic
 from ..lint import FileResult
 
 
-def _line(d: object) -> str:
-    from ..diagnostics import Diagnostic
-
-    assert isinstance(d, Diagnostic)
-    return f"{d.path}:{d.line}:{d.col}: {d.level}: {d.message} [{d.rule}]"
+_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
+_RESET = "\x1b[0m"
 
 
-def concise(results: Sequence[FileResult], out: TextIO) -> None:
+def _line(d: Diagnostic, color: bool = False) -> str:
+    level = f"{_COLORS[d.level]}{d.level}{_RESET}" if color else str(d.level)
+    return f"{d.path}:{d.line}:{d.col}: {level}: {d.message} [{d.rule}]"
+
+
+def concise(results: Sequence[FileResult], out: TextIO, color: bool = False) -> None:
     for result in results:
         for d in result.diagnostics:
-            out.write(_line(d) + "\n")
+            out.write(_line(d, color) + "\n")
     out.write(summary(results) + "\n")
 
 
-def full(results: Sequence[FileResult], out: TextIO, sources: dict[str, str] | None = None) -> None:
+def full(results: Sequence[FileResult], out: TextIO, color: bool = False) -> None:
     for result in results:
         lines: list[str] | None = None
         for d in result.diagnostics:
-            out.write(_line(d) + "\n")
+            out.write(_line(d, color) + "\n")
             if lines is None:
                 lines = _read_lines(result.path)
             if 0 < d.line <= len(lines):

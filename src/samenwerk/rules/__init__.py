@@ -1,9 +1,67 @@
-"""The explicit registry of lint rules: one module per rule, listed here by id."""
+"""The explicit registry of lint rules: one module per rule, listed here by id, in documentation order."""
 
 from __future__ import annotations
 
 from types import ModuleType
 
-from . import duplicate_ids, references
+from . import (
+    annex_file,
+    approval_after_signing,
+    body_member_party,
+    contact_point,
+    duplicate_ids,
+    duplicate_signature,
+    end_before_start,
+    expired_status,
+    follow_up_after_end,
+    kbo_branch_number,
+    missing_end_date,
+    national_register_number,
+    nis_code,
+    party_signatory,
+    planning_period,
+    references,
+    representative_function,
+    signatory_representative,
+    signed_after_end,
+    signing_authority,
+    steering_group,
+    steering_group_party,
+    title_years,
+)
 
-REGISTRY: dict[str, ModuleType] = {module.id: module for module in (references, duplicate_ids)}
+_MODULES = (
+    references,
+    duplicate_ids,
+    end_before_start,
+    signed_after_end,
+    approval_after_signing,
+    title_years,
+    planning_period,
+    missing_end_date,
+    follow_up_after_end,
+    expired_status,
+    kbo_branch_number,
+    nis_code,
+    signatory_representative,
+    party_signatory,
+    duplicate_signature,
+    signing_authority,
+    representative_function,
+    steering_group,
+    steering_group_party,
+    body_member_party,
+    contact_point,
+    annex_file,
+    national_register_number,
+)
+
+REGISTRY: dict[str, ModuleType] = {module.id: module for module in _MODULES}
+
+# Findings that are not rules: what the loader and the model report. Not selectable, never suppressible
+# by configuration (a file that does not parse cannot be checked at all).
+BUILTIN = {
+    "syntax": "The file is UTF-8 YAML with one document and no duplicate keys.",
+    "schema": "The data fits the agreement model: known keys, required keys, types, dates, KBO numbers.",
+    "io": "The file can be read.",
+}

@@ -1,7 +1,14 @@
-"""What a lint rule is: an id that never changes, a default level, and a ``check`` generator."""
+"""What a lint rule is.
+
+A rule is a module with an ``id`` that never changes, a default ``level``, a one-line ``summary``, a module
+docstring that documents it (with a failing and a passing example), a ``check(agreement, ctx)`` generator
+of findings, and where useful an ``Options`` model (its settings in [tool.samenwerk.rules.ID]) and a
+``check_text(text, ctx)`` generator for rules that read the file's text rather than the model.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -14,11 +21,13 @@ from ..model import Agreement
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the agreement: where it lives and its options."""
+    """What a rule may know besides the agreement: where it lives, today, and its options."""
 
     path: str
     text: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
+    calendars: Any = None
 
 
 class Rule(Protocol):
@@ -40,3 +49,7 @@ def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from walk(item, (*loc, name, i))
+
+
+def finding(module_id: str, level: Level, loc: Loc, message: str, **kw: Any) -> Finding:
+    return Finding(loc, message, rule=module_id, level=level, **kw)

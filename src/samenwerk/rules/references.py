@@ -1,7 +1,7 @@
 """references: every id that points somewhere must exist.
 
-A signatory must be a representative of the party of its signature block; a body member, convener, lead
-party, role, contact point or approval must name a party; an authority must name an approval; monitoring
+A body member, convener, lead party, role, contact point, signature block or approval must name a party;
+a commitment may name an action domain that exists; an authority must name an approval; monitoring
 must name a body and an annex; a theme must name an ambition.
 
 Failing::
@@ -50,6 +50,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     bodies = {b.id for b in agreement.consultation.bodies} if agreement.consultation else set()
     annexes = {a.id for a in agreement.annexes}
     ambitions = {a.id for a in agreement.ambitions}
+    domains = {d.id for t in agreement.themes.themes for d in t.action_domains} if agreement.themes else set()
 
     def party(ref: str | None, loc: Loc) -> Iterator[Finding]:
         if ref is not None and ref not in parties:
@@ -60,14 +61,6 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if agreement.signing:
         for b, block in enumerate(agreement.signing.blocks):
             yield from party(block.party, ("signing", "blocks", b, "party"))
-            owner = parties.get(block.party)
-            if owner is None:
-                continue
-            people = {p.id for p in owner.representatives}
-            for s, signatory in enumerate(block.signatories):
-                if signatory.person not in people:
-                    loc = ("signing", "blocks", b, "signatories", s, "person")
-                    yield _missing(f"representative of '{owner.id}'", signatory.person, people, loc)
     if agreement.roles:
         for i, role in enumerate(agreement.roles.roles):
             yield from party(role.party, ("roles", "roles", i, "party"))
@@ -86,6 +79,8 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             if isinstance(node, Commitment):
                 for k, ref in enumerate(node.parties):
                     yield from party(ref, (*loc, "parties", k))
+                if node.action_domain and node.action_domain not in domains:
+                    yield _missing("action domain", node.action_domain, domains, (*loc, "action_domain"))
         elif isinstance(node, Authority) and node.decision and node.decision not in approvals:
             yield _missing("approval", node.decision, approvals, (*loc, "decision"))
         elif isinstance(node, Monitoring):

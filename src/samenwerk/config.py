@@ -1,0 +1,190 @@
+"""Settings from ``[tool.samenwerk]`` in pyproject.toml or from samenwerk.toml; the closest file wins.
+
+    [tool.samenwerk]
+    select = ["ALL"]                 # rule ids, or "ALL" (default)
+    ignore = ["contact-point"]
+    fail-on = "error"                # or "warning"
+
+    [tool.samenwerk.rules.planning-period]
+    level = "error"
+    calendar = "legislatures"        # options are rule-specific
+
+    [[tool.samenwerk.overrides]]
+    paths = ["agreements/archief/*"]
+    ignore = ["expired-status"]
+
+    [tool.samenwerk.calendars]       # replaces the default planning calendars
+    planning_periods = [{name = "meerjarenplan 2026-2031", start = 2026-01-01, end = 2031-12-31}]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .diagnostics import Level
+from .errors import SamenwerkError
+
+CONFIG_FILES = ("samenwerk.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    level: Level
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Override:
+    paths: tuple[str, ...]
+    select: tuple[str, ...] | None
+    ignore: tuple[str, ...]
+    levels: dict[str, Level]
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overrides: tuple[Override, ...] = ()
+    fail_on: Level = Level.ERROR
+    calendars: dict[str, Any] | None = None
+    root: Path = field(default_factory=Path.cwd)
+
+    def rules_for(self, path: Path) -> dict[str, RuleSettings]:
+        """The enabled rules for one file, with their level and options."""
+        from .rules import REGISTRY
+
+        enabled = _pick(self.select, self.ignore)
+        levels: dict[str, Level] = {}
+        rel = _relative(path, self.root)
+        for ov in self.overrides:
+            if any(fnmatch.fnmatch(rel, pattern) for pattern in ov.paths):
+                if ov.select is not None:
+                    enabled = _pick(ov.select, ())
+                enabled -= set(ov.ignore)
+                levels.update(ov.levels)
+        out = {}
+        for rule_id in REGISTRY:
+            if rule_id not in enabled:
+                continue
+            conf = dict(self.rules.get(rule_id, {}))
+            level = Level(levels.get(rule_id) or conf.pop("level", None) or REGISTRY[rule_id].level)
+            conf.pop("level", None)
+            out[rule_id] = RuleSettings(level, conf)
+        return out
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(PurePosixPath(path.resolve().relative_to(root.resolve())))
+    except ValueError:
+        return str(PurePosixPath(path))
+
+
+def _pick(select: tuple[str, ...], ignore: tuple[str, ...]) -> set[str]:
+    from .rules import REGISTRY
+
+    chosen = set(REGISTRY) if "ALL" in select else set(select)
+    return chosen - set(ignore)
+
+
+def find_config(start: Path) -> Path | None:
+    """The closest samenwerk.toml, or pyproject.toml with a [tool.samenwerk] table, from ``start`` upwards."""
+    for directory in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    if "samenwerk" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
+                        continue
+                except tomllib.TOMLDecodeError as exc:
+                    raise SamenwerkError(f"{candidate}: invalid TOML: {exc}") from None
+            return candidate
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    path = path or find_config(start or Path.cwd())
+    if path is None:
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SamenwerkError(f"{path}: cannot read the configuration: {exc}") from None
+    table = data.get("tool", {}).get("samenwerk", {}) if path.name == "pyproject.toml" else data
+    return parse_config(table, path)
+
+
+_KEYS = {"select", "ignore", "rules", "overrides", "fail-on", "calendars"}
+
+
+def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
+    from .rules import REGISTRY
+
+    where = str(path) if path else "configuration"
+    unknown_keys = set(table) - _KEYS
+    if unknown_keys:
+        raise SamenwerkError(f"{where}: unknown setting(s) {', '.join(sorted(unknown_keys))}; known: {', '.join(sorted(_KEYS))}")
+
+    def ids(value: Any, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SamenwerkError(f"{where}: '{key}' must be a list of rule ids")
+        bad = [v for v in value if v != "ALL" and v not in REGISTRY]
+        if bad:
+            raise SamenwerkError(f"{where}: unknown rule id(s) in '{key}': {', '.join(bad)}; 'samenwerk rules' lists them")
+        return tuple(value)
+
+    rules: dict[str, dict[str, Any]] = {}
+    for rule_id, conf in table.get("rules", {}).items():
+        if rule_id not in REGISTRY:
+            raise SamenwerkError(f"{where}: unknown rule id '{rule_id}' in [rules]; 'samenwerk rules' lists them")
+        conf = dict(conf)
+        if "level" in conf and conf["level"] not in ("error", "warning"):
+            raise SamenwerkError(f"{where}: rules.{rule_id}.level must be 'error' or 'warning'")
+        options = getattr(REGISTRY[rule_id], "Options", None)
+        extra = {k: v for k, v in conf.items() if k != "level"}
+        if extra:
+            if options is None:
+                raise SamenwerkError(f"{where}: rule '{rule_id}' takes no options")
+            try:
+                options.model_validate(extra)
+            except Exception as exc:  # pydantic's ValidationError, worded for a config file
+                raise SamenwerkError(f"{where}: rules.{rule_id}: {exc}") from None
+        rules[rule_id] = conf
+    overrides = []
+    for i, ov in enumerate(table.get("overrides", [])):
+        if "paths" not in ov:
+            raise SamenwerkError(f"{where}: overrides[{i}] needs 'paths'")
+        levels = {}
+        for rule_id, level in ov.get("levels", {}).items():
+            ids([rule_id], f"overrides[{i}].levels")
+            levels[rule_id] = Level(level)
+        overrides.append(
+            Override(
+                paths=tuple(ov["paths"]),
+                select=ids(ov["select"], f"overrides[{i}].select") if "select" in ov else None,
+                ignore=ids(ov.get("ignore", []), f"overrides[{i}].ignore"),
+                levels=levels,
+            )
+        )
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in ("error", "warning"):
+        raise SamenwerkError(f"{where}: fail-on must be 'error' or 'warning'")
+    return Config(
+        source=path,
+        select=ids(table.get("select", ["ALL"]), "select"),
+        ignore=ids(table.get("ignore", []), "ignore"),
+        rules=rules,
+        overrides=tuple(overrides),
+        fail_on=Level(fail_on),
+        calendars=table.get("calendars"),
+        root=path.parent if path else Path.cwd(),
+    )

@@ -1,0 +1,30 @@
+"""GitLab Code Quality report (JSON array), shown in merge request widgets."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..lint import FileResult
+
+
+def report(results: Sequence[FileResult], out: TextIO) -> None:
+    issues = []
+    for r in results:
+        for d in r.diagnostics:
+            # The fingerprint must be stable across runs for GitLab to track an issue between commits:
+            # it leaves out the line, which moves when lines are added above.
+            fingerprint = hashlib.sha256(f"{d.path}\0{d.rule}\0{d.message}".encode()).hexdigest()
+            issues.append(
+                {
+                    "description": d.message,
+                    "check_name": d.rule,
+                    "fingerprint": fingerprint,
+                    "severity": "major" if d.level == "error" else "minor",
+                    "location": {"path": d.path, "positions": {"begin": {"line": d.line, "column": d.col}}},
+                }
+            )
+    json.dump(issues, out, ensure_ascii=False, indent=2)
+    out.write("\n")

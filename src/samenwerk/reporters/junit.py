@@ -1,0 +1,23 @@
+"""JUnit XML: one test case per file, failing with one failure per problem; CI systems show it as tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+from xml.etree import ElementTree as ET
+
+from ..lint import FileResult
+
+
+def report(results: Sequence[FileResult], out: TextIO) -> None:
+    failures = sum(1 for r in results if r.diagnostics)
+    suites = ET.Element("testsuites", name="samenwerk lint", tests=str(len(results)), failures=str(failures))
+    suite = ET.SubElement(suites, "testsuite", name="samenwerk lint", tests=str(len(results)), failures=str(failures), errors="0")
+    for r in results:
+        case = ET.SubElement(suite, "testcase", classname="samenwerk.lint", name=r.path)
+        for d in r.diagnostics:
+            failure = ET.SubElement(case, "failure", type=d.rule, message=f"{d.line}:{d.col}: {d.message}")
+            failure.text = f"{d.path}:{d.line}:{d.col}: {d.level}: {d.message} [{d.rule}]"
+    ET.indent(suites)
+    out.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
+    out.write("\n")

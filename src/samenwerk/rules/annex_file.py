@@ -1,0 +1,47 @@
+"""annex-file: an annex that names a file has that file, with the recorded SHA-256.
+
+Paths are relative to the agreement file. A changed annex changes what was signed: the hash makes that
+visible.
+
+Failing::
+
+    annexes:
+      - {id: dashboard, title: Dashboard Gent, file: bijlagen/dashboard.pdf}   # no such file
+
+Passing::
+
+    annexes:
+      - id: dashboard
+        title: Dashboard Gent
+        file: bijlagen/dashboard.pdf
+        sha256: 5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..diagnostics import Finding, Level
+from ..model import Agreement
+from .base import Context, finding
+
+id = "annex-file"
+level = Level.ERROR
+summary = "Annex files exist and match their recorded SHA-256."
+
+
+def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
+    base = Path(ctx.path).parent
+    for i, annex in enumerate(agreement.annexes):
+        if not annex.file:
+            continue
+        path = (base / annex.file)
+        if not path.is_file():
+            yield finding(id, level, ("annexes", i, "file"), f"annex file '{annex.file}' does not exist (looked in {base})")
+            continue
+        if annex.sha256:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest != annex.sha256:
+                yield finding(id, level, ("annexes", i, "sha256"), f"'{annex.file}' has SHA-256 {digest}, not the recorded one")

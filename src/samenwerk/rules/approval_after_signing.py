@@ -1,0 +1,41 @@
+"""approval-after-signing: a council approved the agreement only after it was signed.
+
+The council decision comes first; the signatories act "in uitvoering van" it.
+
+Failing::
+
+    approvals:
+      - {id: gr, party: gemeente, body: gemeenteraad, date: 25-06-2020}
+    signing: {date: 01-06-2020}
+
+Passing::
+
+    approvals:
+      - {id: gr, party: gemeente, body: gemeenteraad, date: 25-05-2020}
+    signing: {date: 01-06-2020}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..deadlines import dutch_date
+from ..diagnostics import Finding, Level
+from ..model import Agreement
+from .base import Context, finding
+
+id = "approval-after-signing"
+level = Level.ERROR
+summary = "Approving decisions are dated on or before the signing date."
+
+
+def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
+    signed = agreement.signing.date if agreement.signing else None
+    if signed is None:
+        return
+    for i, approval in enumerate(agreement.approvals):
+        if approval.date > signed:
+            yield finding(
+                id, level, ("approvals", i, "date"),
+                f"the {approval.body} approved on {dutch_date(approval.date)}, after the signing on {dutch_date(signed)}",
+            )

@@ -1,0 +1,36 @@
+"""signed-after-end: the agreement is signed, or a decision approving it taken, after its end date.
+
+Failing::
+
+    duration: {end: 31-12-2025}
+    signing: {date: 15-01-2026}
+
+Passing::
+
+    duration: {end: 31-12-2025}
+    signing: {date: 22-11-2023}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..deadlines import dutch_date
+from ..diagnostics import Finding, Level
+from ..model import Agreement
+from .base import Context, finding
+
+id = "signed-after-end"
+level = Level.ERROR
+summary = "The signing date and approval dates are not after the end date."
+
+
+def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
+    end = agreement.duration.end if agreement.duration else None
+    if end is None:
+        return
+    if agreement.signing and agreement.signing.date and agreement.signing.date > end:
+        yield finding(id, level, ("signing", "date"), f"signed on {dutch_date(agreement.signing.date)}, after the end date {dutch_date(end)}")
+    for i, approval in enumerate(agreement.approvals):
+        if approval.date > end:
+            yield finding(id, level, ("approvals", i, "date"), f"approved on {dutch_date(approval.date)}, after the end date {dutch_date(end)}")

@@ -1,0 +1,93 @@
+"""signing-authority: local governments sign as the Decreet over het Lokaal Bestuur prescribes.
+
+Art. 279 DLB: an act of the municipal council (gemeenteraad) is signed by the chair of the council and
+co-signed by the algemeen directeur; an act of the OCMW council by its chair and the algemeen directeur;
+an act of the college or the burgemeester by the burgemeester and the algemeen directeur. A signatory
+counts as chair or burgemeester when their function or their recorded ``offices`` say so (a burgemeester
+may chair the council), or when a written delegation (art. 281, 283) is recorded on the signature.
+
+The deciding body is taken from the approving decision, else from the party's ``authority.body``.
+
+Failing::
+
+    parties:
+      - id: gemeente
+        kind: gemeente
+        authority: {body: haar gemeenteraad}
+        representatives:
+          - {id: schepen, name: A, function: schepen}
+          - {id: ad, name: B, function: algemeen directeur}
+    signing:
+      blocks: [{party: gemeente, signatories: [{person: schepen}, {person: ad}]}]
+
+Passing::
+
+        representatives:
+          - {id: voorzitter, name: A, function: voorzitter van de gemeenteraad}
+          - {id: ad, name: B, function: algemeen directeur}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..diagnostics import Finding, Level
+from ..model import Agreement
+from ..model.agreement import Person, PartyKind
+from .base import Context, finding
+
+id = "signing-authority"
+level = Level.WARNING
+summary = "Local governments' signatories match the signing rule of the deciding body (DLB art. 279)."
+
+LOCAL = {PartyKind.GEMEENTE, PartyKind.OCMW, PartyKind.LOKAAL_BESTUUR}
+
+
+def _holds(person: Person, *words: str) -> bool:
+    texts = [person.function or "", *person.offices]
+    return any(all(w in t.lower() for w in words) for t in texts)
+
+
+def _required(body: str) -> list[tuple[str, tuple[str, ...]]]:
+    body = body.lower()
+    needs: list[tuple[str, tuple[str, ...]]] = []
+    if "college" in body or body.strip() == "burgemeester":
+        needs.append(("the burgemeester", ("burgemeester",)))
+    else:
+        # "voorzitter van het Bijzonder comité" chairs a committee, not the council: the office must name a raad.
+        if "gemeenteraad" in body or "gemeente-" in body:
+            needs.append(("the chair of the gemeenteraad", ("voorzitter", "raad")))
+        if "ocmw" in body or "maatschappelijk welzijn" in body:
+            needs.append(("the chair of the OCMW-raad", ("voorzitter", "ocmw")))
+    if needs:
+        needs.append(("the algemeen directeur", ("algemeen directeur",)))
+    return needs
+
+
+def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
+    if agreement.signing is None:
+        return
+    parties = {p.id: p for p in agreement.parties}
+    approvals = {a.party: a for a in agreement.approvals}
+    for b, block in enumerate(agreement.signing.blocks):
+        party = parties.get(block.party)
+        if party is None or party.kind not in LOCAL or not block.signatories:
+            continue
+        body = approvals[party.id].body if party.id in approvals else (party.authority.body if party.authority else "")
+        people = {r.id: r for r in party.representatives}
+        signers = [(people.get(s.person), s) for s in block.signatories]
+        missing = []
+        for label, words in _required(body):
+            ok = any(
+                person is not None
+                and (_holds(person, *words) or (s.delegation is not None and words != ("algemeen directeur",)))
+                for person, s in signers
+            )
+            if not ok and label not in missing:
+                missing.append(label)
+        if missing:
+            yield finding(
+                id, level, ("signing", "blocks", b, "party"),
+                f"an act of the {body.removeprefix('haar ').removeprefix('de ')} is signed by {' and '.join(dict.fromkeys(missing))} "
+                "(DLB art. 279); record the office in 'offices' or the delegation on the signatory",
+            )
