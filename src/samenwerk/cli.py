@@ -233,6 +233,124 @@ def expiring(
     raise typer.Exit(EXIT_FINDINGS if any(r.state in failing[fail_on] for r in reports) else EXIT_OK)
 
 
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+    html = "html"
+
+
+def _after_dashdash() -> list[str] | None:
+    """Paths given after '--' (Typer passes them on as arguments, so the split is read from argv)."""
+    argv = sys.argv[1:]
+    if "--" not in argv:
+        return None
+    return argv[argv.index("--") + 1 :]
+
+
+@app.command(context_settings={"allow_interspersed_args": True})
+def diff(
+    args: Annotated[
+        list[str] | None,
+        typer.Argument(help="OLD NEW (files or git revisions), REV1..REV2, or REV; then '--' and paths.", show_default=False),
+    ] = None,
+    output_format: Annotated[DiffFormat, typer.Option("--output-format", help="Output format.")] = DiffFormat.text,
+    output_file: Annotated[Path | None, typer.Option("--output-file", help="Write the report to this file.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite --output-file if it exists.")] = False,
+    substantive_only: Annotated[bool, typer.Option("--substantive-only", help="Leave out editorial changes.")] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when there are differences, like git diff.")] = False,
+) -> None:
+    """Show what changed between two versions of agreements: parties, dates, signatories, not lines of YAML.
+
+    samenwerk diff                       the working tree against HEAD
+    samenwerk diff OLD.yaml NEW.yaml     two files
+    samenwerk diff REV1 REV2 [-- PATHS]  two git revisions (also REV1..REV2)
+    samenwerk diff REV [-- PATHS]        a revision against the working tree
+    """
+    import dataclasses
+    import io
+
+    from .diff import compare_file_at, compare_files, compare_revisions
+
+    given = list(args or [])
+    paths = _after_dashdash()
+    if paths is not None:
+        given = given[: len(given) - len(paths)] if paths else given
+    paths = paths or []
+    cwd = Path.cwd()
+    if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
+        old_rev, _, new_rev = given[0].partition("..")
+        given = [old_rev or "HEAD", new_rev or "HEAD"]
+    if not given:
+        diffs = compare_revisions("HEAD", None, paths or ["."], cwd)
+    elif len(given) == 1:
+        one = Path(given[0])
+        diffs = [compare_file_at("HEAD", one, cwd)] if one.is_file() else compare_revisions(given[0], None, paths or ["."], cwd)
+    elif len(given) == 2:
+        a, b = Path(given[0]), Path(given[1])
+        if a.is_file() and b.is_file():
+            diffs = [compare_files(a, b)]
+        elif b.is_file():
+            diffs = [compare_file_at(given[0], b, cwd)]
+        elif a.is_file():
+            diffs = [compare_file_at(given[1], a, cwd, reverse=True)]
+        else:
+            diffs = compare_revisions(given[0], given[1], paths or ["."], cwd)
+    else:
+        raise SamenwerkError("diff takes at most two files or revisions (and paths after '--')")
+    if substantive_only:
+        diffs = [dataclasses.replace(d, changes=tuple(c for c in d.changes if c.substantive)) for d in diffs]
+        diffs = [d for d in diffs if d.changes or d.errors]
+    diffs = [d for d in diffs if d.changes or d.errors or d.status != "modified"]
+    buffer = io.StringIO()
+    if output_format is DiffFormat.text:
+        from .reporters.diff_text import text
+
+        text(diffs, buffer, color=_color(output_file))
+    elif output_format is DiffFormat.markdown:
+        from .reporters.diff_text import markdown
+
+        markdown(diffs, buffer)
+    elif output_format is DiffFormat.json:
+        from .reporters.diff_json import report
+
+        report(diffs, buffer)
+    else:
+        from .reporters.diff_html import report as redline
+
+        redline(diffs, buffer)
+    _emit(buffer.getvalue(), output_file, force)
+    if any(d.errors for d in diffs):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if exit_code and any(d.changes for d in diffs) else EXIT_OK)
+
+
+@app.command("git-diff-driver", hidden=False)
+def git_diff_driver(
+    args: Annotated[list[str], typer.Argument(help="git's seven arguments: path old-file old-hex old-mode new-file new-hex new-mode.")],
+) -> None:
+    """A git diff driver: set diff.samenwerk.command to 'samenwerk git-diff-driver'. Always exits 0."""
+    try:
+        from .diff import Side, compare
+        from .reporters.diff_text import text
+
+        if len(args) < 7:
+            sys.stdout.write(f"samenwerk: git-diff-driver expects 7 arguments, got {len(args)}\n")
+            raise typer.Exit(EXIT_OK)
+        path, old_file, _, _, new_file, _, _ = args[:7]
+
+        def read(name: str) -> bytes | None:
+            return None if name == "/dev/null" else Path(name).read_bytes()
+
+        result = compare(Side(f"a/{path}", read(old_file)), Side(f"b/{path}", read(new_file)))
+        text([result], sys.stdout, color=False)
+    except typer.Exit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a diff driver must never fail git log -p
+        sys.stdout.write(f"samenwerk: cannot compare {args[:1]}: {exc}\n")
+    raise typer.Exit(EXIT_OK)
+
+
 class RenderFormat(StrEnum):
     md = "md"
     html = "html"

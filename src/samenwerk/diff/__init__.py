@@ -1,0 +1,153 @@
+"""Semantic diff: what changed between two versions of an agreement, in the agreement's own terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, Finding
+from ..load import Positions, decode, parse
+from ..validate import validate
+from .engine import Change, Kind, diff
+
+
+@dataclass(frozen=True)
+class Side:
+    name: str
+    """How the side is shown: a path, or REV:path."""
+    raw: bytes | None
+    """None: the file does not exist on this side."""
+
+
+@dataclass(frozen=True)
+class FileDiff:
+    old: str | None
+    new: str | None
+    status: str  # added, deleted, modified, renamed
+    changes: tuple[Change, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
+    old_data: Any = field(default=None, compare=False, repr=False)
+    new_data: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def substantive(self) -> bool:
+        return any(c.substantive for c in self.changes)
+
+
+def _load(side: Side) -> tuple[Any, Positions | None, list[Diagnostic]]:
+    """Plain data for one side: normalised through the model when it validates, raw where it does not."""
+    if side.raw is None:
+        return None, None, []
+    text, error = decode(side.raw)
+    if error is not None or text is None:
+        return None, None, [_diag(side.name, error, None)] if error else []
+    loaded = parse(text)
+    if loaded.error is not None:
+        return None, None, [_diag(side.name, loaded.error, None)]
+    positions = Positions(text)
+    agreement, findings = validate(loaded.data)
+    if agreement is None:
+        # The valid parts are still compared: fall back on the data as written.
+        return loaded.data, positions, [_diag(side.name, f, positions) for f in findings]
+    return agreement.model_dump(mode="json", exclude_defaults=True), positions, []
+
+
+def _diag(name: str, f: Finding, positions: Positions | None) -> Diagnostic:
+    line, col = positions.locate(f) if positions else (f.line or 1, f.col or 1)
+    return Diagnostic(name, line, col, f.level, f.rule, f.message)
+
+
+def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
+    old_data, old_pos, old_errors = _load(old)
+    new_data, new_pos, new_errors = _load(new)
+    if status is None:
+        status = "added" if old.raw is None else "deleted" if new.raw is None else "modified"
+    changes: list[Change] = []
+    if old_data is not None or new_data is not None:
+        for change in diff(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
+            changes.append(
+                replace(
+                    change,
+                    old_line=_line(old_pos, change.old_loc),
+                    new_line=_line(new_pos, change.new_loc),
+                )
+            )
+    if status in ("added", "deleted"):
+        # A whole file coming or going is one change, not one per key.
+        data = new_data if status == "added" else old_data
+        title = data.get("title") if isinstance(data, dict) else None
+        kind = Kind.ADDED if status == "added" else Kind.REMOVED
+        changes = [Change((), kind, None if status == "added" else title, title if status == "added" else None, True, (), ())]
+    return FileDiff(
+        old.name if old.raw is not None else None,
+        new.name if new.raw is not None else None,
+        status,
+        tuple(changes),
+        tuple(old_errors + new_errors),
+        old_data,
+        new_data,
+    )
+
+
+def _line(positions: Positions | None, loc: tuple[Any, ...] | None) -> int | None:
+    if positions is None or loc is None or positions.root is None:
+        return None
+    return positions.locate(Finding(loc, ""))[0]
+
+
+def compare_files(old: Path, new: Path) -> FileDiff:
+    return compare(Side(str(old), _read(old)), Side(str(new), _read(new)))
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+
+
+def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: Path) -> list[FileDiff]:
+    """Every agreement file that differs between two revisions (``new_rev=None``: the working tree)."""
+    from . import git
+
+    top = git.toplevel(cwd)
+    rel = [_relative_to(top, cwd, p) for p in paths]
+    entries = git.changed(old_rev, new_rev, rel, top)
+    blobs = git.read_blobs([b for e in entries for b in (e.old_blob, e.new_blob) if b], top)
+    out = []
+    for e in entries:
+        old_raw = blobs.get(e.old_blob) if e.old_blob else None
+        if e.new_path is None:
+            new_raw = None
+        elif e.new_blob is not None:
+            new_raw = blobs[e.new_blob]
+        else:
+            new_raw = _read(top / e.new_path)
+        old_name = f"{old_rev}:{e.old_path}" if e.old_path else None
+        new_name = f"{new_rev}:{e.new_path}" if (e.new_path and new_rev) else e.new_path
+        status = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed"}[e.status]
+        result = compare(Side(old_name or "", old_raw), Side(new_name or "", new_raw), status)
+        out.append(result)
+    return out
+
+
+def _relative_to(top: Path, cwd: Path, path: str) -> str:
+    full = (cwd / path).resolve()
+    try:
+        return str(full.relative_to(top.resolve()))
+    except ValueError:
+        from ..errors import SamenwerkError
+
+        raise SamenwerkError(f"{path}: outside the git repository {top}") from None
+
+
+def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> FileDiff:
+    """A file at a revision against the file in the working tree (or the other way round)."""
+    from . import git
+
+    top = git.toplevel(cwd)
+    rel = _relative_to(top, cwd, str(path))
+    at_rev = Side(f"{rev}:{rel}", git.read_file_at(rev, rel, top))
+    on_disk = Side(str(path), _read(path))
+    return compare(on_disk, at_rev) if reverse else compare(at_rev, on_disk)
