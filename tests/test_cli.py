@@ -84,3 +84,46 @@ def test_schema_check_detects_drift(cli, tmp_path: Path) -> None:
     assert cli("schema", "--check", "--output", str(target)).returncode == 0
     target.write_text("{}", encoding="utf-8")
     assert cli("schema", "--check", "--output", str(target)).returncode == 1
+
+
+def _run_in_process(monkeypatch, capsys, *argv: str) -> tuple[int, str]:
+    import sys
+
+    from samenwerk import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["samenwerk", *argv])
+    with pytest.raises(SystemExit) as exit_info:
+        cli_module.run()
+    return int(exit_info.value.code or 0), capsys.readouterr().err
+
+
+def test_internal_error_is_short_without_debug(monkeypatch, capsys) -> None:
+    import samenwerk.lint
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(samenwerk.lint, "lint_paths", broken)
+    monkeypatch.setenv("SAMENWERK_DEBUG", "0")
+    code, err = _run_in_process(monkeypatch, capsys, "lint", str(MINIMAL))
+    assert code == 3
+    assert "internal error: RuntimeError: simulated bug" in err
+    assert f"samenwerk {__version__}" in err and "--debug" in err
+    assert "Traceback" not in err
+
+
+def test_internal_error_with_debug_shows_the_traceback(monkeypatch, capsys) -> None:
+    import samenwerk.lint
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(samenwerk.lint, "lint_paths", broken)
+    monkeypatch.setenv("SAMENWERK_DEBUG", "0")  # restored after the test, whatever --debug sets
+    import sys
+
+    from samenwerk import cli as cli_module
+
+    monkeypatch.setattr(sys, "argv", ["samenwerk", "--debug", "lint", str(MINIMAL)])
+    with pytest.raises(RuntimeError, match="simulated bug"):
+        cli_module.run()

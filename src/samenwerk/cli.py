@@ -474,8 +474,19 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def handle_termination() -> None:
+    """SIGTERM (a CI job cancelled, a container stopped) unwinds like Ctrl-C, so temporary files are removed."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def run() -> None:
     """Run the app; turn user errors into a message and exit 2, internal errors into a short report."""
+    handle_termination()
     try:
         code = app(standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)

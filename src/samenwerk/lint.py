@@ -35,6 +35,9 @@ class FileResult:
 
 def load_agreement(path: Path) -> tuple[Agreement | None, str, list[Finding]]:
     """Read, parse and validate one file. A broken file is a value (findings), never an exception."""
+    refused = _outside(path)
+    if refused is not None:
+        return None, "", [Finding((), refused, rule="io", line=1, col=1)]
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -60,6 +63,17 @@ class Settings:
     config: Config = Config()
     today: dt.date | None = None
     calendars: object = None
+
+
+def _outside(path: Path) -> str | None:
+    """A symbolic link that leads out of the working directory is not followed: CI checks out untrusted trees."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    root = Path.cwd().resolve()
+    if target != root and root not in target.parents:
+        return f"symbolic link to {target}, outside {root}: not followed"
+    return None
 
 
 def lint_file(path: Path, display: str | None = None, settings: Settings | None = None) -> FileResult:

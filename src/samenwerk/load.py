@@ -24,6 +24,9 @@ from .diagnostics import Finding, Loc
 from yaml._yaml import CParser as _Parser
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 200  # agreements nest about ten levels; libyaml's composer recurses in C and would crash far deeper
+MAX_INDENT = 2000
+MAX_NODES = 500_000  # after aliases are expanded: a "billion laughs" document is refused, not expanded
 
 
 class Yaml12Resolver(BaseResolver):
@@ -122,8 +125,88 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, len(raw[start:offset].decode("utf-8", errors="replace")) + 1
 
 
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
+_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},*]")
+
+
+def _too_deep(text: str) -> Finding | None:
+    """Refuse nesting that would exhaust the parser's stack, before the parser sees it.
+
+    Cheap bounds first (bracket count, indentation): only a file that could be deep is scanned.
+    """
+    openers = text.count("[") + text.count("{")
+    if openers > MAX_DEPTH:
+        depth = 0
+        line, col = 1, 0
+        for ch in text:
+            col += 1
+            if ch == "\n":
+                line, col = line + 1, 0
+            elif ch in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return Finding((), f"nesting deeper than {MAX_DEPTH} levels is refused", rule="syntax", line=line, col=col)
+            elif ch in "]}" and depth:
+                depth -= 1
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = len(line_text) - len(line_text.lstrip(" -?"))
+        if indent > MAX_INDENT:
+            return Finding((), f"indentation deeper than {MAX_INDENT} columns is refused", rule="syntax", line=number, col=1)
+    return None
+
+
+def _expanded_size(data: Any) -> int | None:
+    """Number of nodes once aliases are expanded; None for a recursive alias (a node that contains itself)."""
+    memo: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any) -> int | None:
+        if not isinstance(node, (dict, list)):
+            return 1
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        if key in active:
+            return None
+        active.add(key)
+        total = 1
+        for child in (node.values() if isinstance(node, dict) else node):
+            n = size(child)
+            if n is None:
+                return None
+            total += n
+            if total > MAX_NODES:
+                break
+        active.discard(key)
+        memo[key] = total
+        return total
+
+    return size(data)
+
+
 def parse(text: str) -> Loaded:
     """Parse YAML text into plain data (C-backed). Errors become a finding with the mark of the problem."""
+    deep = _too_deep(text)
+    if deep is not None:
+        return Loaded(text, error=deep)
+    loaded = _parse(text)
+    alias = _ALIAS.search(text) if loaded.error is None and _ANCHOR.search(text) else None
+    if alias is not None:
+        total = _expanded_size(loaded.data)
+        if total is None or total > MAX_NODES:
+            offset = alias.start() + (0 if text[alias.start()] == "*" else 1)
+            line = text.count("\n", 0, offset) + 1
+            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            message = (
+                "an alias refers to a node that contains it (a recursive alias)"
+                if total is None
+                else f"aliases expand to more than {MAX_NODES:,} nodes (an alias bomb); write the data out"
+            )
+            return Loaded(text, error=Finding((), message, rule="syntax", line=line, col=col))
+    return loaded
+
+
+def _parse(text: str) -> Loaded:
     loader = FastLoader(text)
     try:
         data = loader.get_single_data()
@@ -133,6 +216,10 @@ def parse(text: str) -> Loaded:
         if exc.context and "duplicate" not in problem:
             problem = f"{problem} ({exc.context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            problem = "a tab cannot indent YAML; indent with spaces"
+        elif "expected a single document" in (exc.context or "") or "another document" in problem:
+            problem = "a second YAML document starts here; a file holds one agreement"
         return Loaded(text, error=Finding((), problem, rule="syntax", line=line, col=col))
     except yaml.YAMLError as exc:
         return Loaded(text, error=Finding((), f"invalid YAML: {exc}", rule="syntax", line=1, col=1))

@@ -13,7 +13,7 @@ from .model import Agreement
 
 def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
     if not isinstance(data, dict):
-        what = "empty" if data is None else f"a {type(data).__name__}"
+        what = "empty" if data is None else {"list": "a list", "str": "a single text", "int": "a number", "float": "a number", "bool": "a true/false value"}.get(type(data).__name__, f"a {type(data).__name__}")
         return None, [Finding((), f"an agreement must be a mapping of keys to values, but the file is {what}")]
     try:
         return Agreement.model_validate(data), []
@@ -39,6 +39,8 @@ def _finding(err: Any) -> Finding:
     kind = err["type"]
     # A union (date | "on-signing") or an enum nests the alternatives in the path; drop the tags.
     loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "literal[")) or p in {"date", "str"})))
+    if kind == "extra_forbidden" and loc[-1] == "<<":
+        return Finding(loc, "merge keys (<<) are not part of YAML 1.2 and are not supported; write the keys out", at_key=True)
     if kind == "extra_forbidden":
         key = loc[-1]
         hint = _suggest(loc)
@@ -47,6 +49,12 @@ def _finding(err: Any) -> Finding:
         parent = dotted(loc[:-1]) or "the top level"
         return Finding(loc, f"missing required key '{loc[-1]}' in {parent}", at_parent=True)
     message = err["msg"]
+    if kind in _EXPECTED:
+        got = _describe(err.get("input"))
+        message = f"expected {_EXPECTED[kind]}, got {got}"
+        if kind == "string_type" and isinstance(err.get("input"), (int, float, bool)):
+            message += "; put it in quotes to keep it as written"
+        return Finding(loc, message)
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
     elif kind == "enum":
@@ -109,3 +117,36 @@ def dotted(loc: tuple[Any, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list (lines starting with '- ', or [a, b])",
+    "model_type": "a mapping of keys to values",
+    "dict_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
+}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:40] + "…"
+        return f"the text '{short}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
