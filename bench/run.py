@@ -1,19 +1,28 @@
-"""Benchmark: samenwerk lint against check-jsonschema on the same generated agreements, in one run.
+"""Benchmark: samenwerk against its peers and the parsing floor, on the same generated agreements, in one run.
 
-    python bench/run.py [--sizes 3000] [--repeat 3]
+    python bench/run.py [--sizes 300,3000,30000] [--repeat 3] [--peers-up-to 3000]
 
-Agreements are generated from the real ones in agreements/ with varied ids, titles and party names.
-Each tool is run as a user runs it (a fresh process over the whole directory); the best of --repeat
-wall-clock runs is kept. Results are printed and written to bench/out/results.json.
+Agreements are generated from the real ones in agreements/ (varied ids, titles and party names). Every tool
+is run as a user runs it, as a fresh process over the files; the best of --repeat wall-clock runs is kept.
+Measured per size: samenwerk lint cold (all cores, no cache) and on one core, a second lint of unchanged
+files (cache), samenwerk expiring, the floor (bench/floor.py: C YAML load + Pydantic, no rules, no
+reporting), check-jsonschema with schemas/agreement.schema.json, yamllint, and samenwerk lint's peak
+memory. Then: samenwerk --version against a bare `python -c pass`, and samenwerk diff of two revisions of
+repositories of 300 and 3,000 agreements that differ in one file, and of two versions of a large
+agreement. Results are printed and written to bench/out/results.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import random
 import re
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -22,66 +31,146 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BIN = Path(sys.executable).parent
+SCHEMA = ROOT / "schemas" / "agreement.schema.json"
+
+
+def templates() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "agreements").glob("*.yaml"))]
 
 
 def generate(n: int, dest: Path) -> list[Path]:
-    if dest.exists() and len(list(dest.glob("*.yaml"))) == n:
+    stamp = hashlib.sha256("".join(templates()).encode()).hexdigest()
+    marker = dest / ".source"
+    if dest.exists() and marker.exists() and marker.read_text() == f"{stamp} {n}":
         return sorted(dest.glob("*.yaml"))
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     rng = random.Random(n)
-    templates = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "agreements").glob("*.yaml"))]
+    sources = templates()
     towns = ["Aalst", "Brugge", "Genk", "Hasselt", "Leuven", "Mechelen", "Roeselare", "Turnhout", "Lier", "Geel"]
-    files = []
     for i in range(n):
-        text = templates[i % len(templates)]
+        text = sources[i % len(sources)]
         town = f"{rng.choice(towns)} {i}"
         text = re.sub(r"^id: .*$", f"id: bench-{i:06d}", text, count=1, flags=re.M)
         text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} ({town})", text, count=1, flags=re.M)
         text = re.sub(r"^(    name: Lokaal bestuur )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-{i}", text, flags=re.M)
-        path = dest / f"agreement-{i:06d}.yaml"
-        path.write_text(text, encoding="utf-8")
-        files.append(path)
-    return files
+        (dest / f"agreement-{i:06d}.yaml").write_text(text, encoding="utf-8")
+    marker.write_text(f"{stamp} {n}")
+    return sorted(dest.glob("*.yaml"))
 
 
-def timed(cmd: list[str], repeat: int, ok: tuple[int, ...] = (0,)) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True, text=True)
-        elapsed = time.perf_counter() - start
-        if proc.returncode not in ok:
-            raise SystemExit(f"{cmd[0]} exited {proc.returncode}:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
-        best = min(best, elapsed)
-    return best
+def run(cmd: list[str], ok: tuple[int, ...] = (0, 1), cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in ok:
+        raise SystemExit(f"{' '.join(cmd[:3])} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def best(cmd: list[str], repeat: int, **kw: object) -> float:
+    return min(run(cmd, **kw) for _ in range(repeat))  # type: ignore[arg-type]
+
+
+def peak_rss_mb(cmd: list[str], cwd: Path | None = None) -> float:
+    """Peak resident memory of the command (and its worker processes), in MB."""
+    code = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=cwd, check=True)
+    return round(int(out.stdout.strip()) / 1024, 1)
+
+
+def lint_sizes(sizes: list[int], repeat: int, peers_up_to: int) -> list[dict[str, float | int | str]]:
+    rows = []
+    samenwerk = str(BIN / "samenwerk")
+    for n in sizes:
+        corpus = OUT / f"corpus-{n}"
+        files = generate(n, corpus)
+        reps = 1 if n > 3000 else repeat
+        row: dict[str, float | int | str] = {"files": n}
+        lint = [samenwerk, "lint", "--output-format", "concise", str(corpus)]
+        row["lint_cold_s"] = best([*lint, "--no-cache"], reps)
+        row["lint_one_core_s"] = best([*lint, "--no-cache", "--jobs", "1"], reps)
+        shutil.rmtree(OUT / ".samenwerk_cache", ignore_errors=True)
+        run(lint, cwd=OUT)  # fills the cache
+        row["lint_cached_s"] = best(lint, reps, cwd=OUT)
+        row["expiring_s"] = best([samenwerk, "expiring", str(corpus), "--output-format", "json", "--fail-on", "never"], reps)
+        row["floor_s"] = best([sys.executable, str(ROOT / "bench" / "floor.py"), str(corpus)], reps, ok=(0,))
+        row["lint_peak_mb"] = peak_rss_mb([*lint, "--no-cache"])
+        if n <= peers_up_to:
+            row["check_jsonschema_s"] = best([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *map(str, files)], reps)
+            row["yamllint_s"] = best([str(BIN / "yamllint"), "-f", "parsable", str(corpus)], reps)
+            row["vs_check_jsonschema"] = round(float(row["check_jsonschema_s"]) / float(row["lint_cold_s"]), 2)
+            row["vs_yamllint"] = round(float(row["yamllint_s"]) / float(row["lint_cold_s"]), 2)
+        row["one_core_vs_floor"] = round(float(row["lint_one_core_s"]) / float(row["floor_s"]), 2)
+        row["cold_vs_cached"] = round(float(row["lint_cold_s"]) / float(row["lint_cached_s"]), 1)
+        row["expiring_vs_lint"] = round(float(row["expiring_s"]) / float(row["lint_cold_s"]), 2)
+        row["files_per_s"] = round(n / float(row["lint_cold_s"]), 1)
+        rows.append(row)
+        print(json.dumps(row))
+    return rows
+
+
+def startup(repeat: int = 20) -> dict[str, float]:
+    bare = [sys.executable, "-c", "pass"]
+    version = [str(BIN / "samenwerk"), "--version"]
+    run(version)
+    b = statistics.median(run(bare, ok=(0,)) for _ in range(repeat))
+    v = statistics.median(run(version, ok=(0,)) for _ in range(repeat))
+    row = {"python_pass_ms": round(b * 1000, 1), "version_ms": round(v * 1000, 1), "overhead_ms": round((v - b) * 1000, 1)}
+    print(json.dumps(row))
+    return row
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@b", "GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@b"}
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def diff_runs(repeat: int) -> dict[str, float]:
+    row: dict[str, float] = {}
+    samenwerk = str(BIN / "samenwerk")
+    for n in (300, 3000):
+        repo = OUT / f"repo-{n}"
+        if not (repo / ".git").exists():
+            shutil.rmtree(repo, ignore_errors=True)
+            (repo / "agreements").mkdir(parents=True)
+            for path in generate(n, OUT / f"corpus-{n}"):
+                shutil.copy(path, repo / "agreements" / path.name)
+            git(repo, "init", "-q")
+            git(repo, "add", "-A")
+            git(repo, "commit", "-qm", "all")
+            one = repo / "agreements" / "agreement-000007.yaml"
+            one.write_text(one.read_text(encoding="utf-8").replace("  end: 31-12-2025", "  end: 31-12-2026"), encoding="utf-8")
+            git(repo, "commit", "-qam", "one")
+        row[f"diff_revisions_{n}_s"] = best([samenwerk, "diff", "HEAD~1", "HEAD", "--output-format", "json"], repeat, cwd=repo)
+    big_old = OUT / "big-old.yaml"
+    big_new = OUT / "big-new.yaml"
+    text = (ROOT / "agreements" / "gent-vdab-2020-2025.yaml").read_text(encoding="utf-8")
+    big_old.write_text(text, encoding="utf-8")
+    changed = text.replace("end: 2025-12-31", "end: 2026-12-31").replace("organisatieoverstijgende", "gezamenlijke")
+    big_new.write_text(changed.replace("      - {name: de heer Johan Deckmyn}\n", ""), encoding="utf-8")
+    row["diff_large_agreement_s"] = best([samenwerk, "diff", str(big_old), str(big_new), "--output-format", "json"], repeat)
+    print(json.dumps(row))
+    return row
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="3000", help="comma-separated corpus sizes")
+    parser.add_argument("--sizes", default="300,3000,30000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--peers-up-to", type=int, default=3000, help="run check-jsonschema and yamllint up to this size")
     args = parser.parse_args()
-    schema = ROOT / "schemas" / "agreement.schema.json"
-    results = []
-    for n in (int(s) for s in args.sizes.split(",")):
-        corpus = OUT / f"corpus-{n}"
-        files = generate(n, corpus)
-        row: dict[str, float | int] = {"files": n}
-        row["samenwerk_lint_s"] = timed([str(BIN / "samenwerk"), "lint", "--output-format", "concise", str(corpus)], args.repeat)
-        row["check_jsonschema_s"] = timed(
-            [str(BIN / "check-jsonschema"), "--schemafile", str(schema), *map(str, files)], args.repeat
-        )
-        row["samenwerk_files_per_s"] = round(n / row["samenwerk_lint_s"], 1)
-        row["check_jsonschema_files_per_s"] = round(n / row["check_jsonschema_s"], 1)
-        row["speedup_vs_check_jsonschema"] = round(row["check_jsonschema_s"] / row["samenwerk_lint_s"], 2)
-        results.append(row)
-        print(
-            f"{n:>6} files  samenwerk lint {row['samenwerk_lint_s']:.2f}s ({row['samenwerk_files_per_s']} files/s)  "
-            f"check-jsonschema {row['check_jsonschema_s']:.2f}s ({row['check_jsonschema_files_per_s']} files/s)  "
-            f"ratio {row['speedup_vs_check_jsonschema']}x"
-        )
     OUT.mkdir(parents=True, exist_ok=True)
+    results = {
+        "machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]},
+        "lint": lint_sizes([int(s) for s in args.sizes.split(",")], args.repeat, args.peers_up_to),
+        "startup": startup(),
+        "diff": diff_runs(args.repeat),
+    }
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"written {OUT / 'results.json'}")
 

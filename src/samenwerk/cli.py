@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -85,6 +85,10 @@ def lint(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="The date rules take as today (31-12-2025 or 2025-12-31).", show_default="today")
     ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; by default all cores when there are many files.")
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .samenwerk_cache/.")] = False,
 ) -> None:
     """Check agreements: YAML syntax, the schema, references and the domain rules, each at path:line:col.
 
@@ -96,7 +100,7 @@ def lint(
     from .config import load_config, parse_config
     from .diagnostics import Level
     from .files import expand
-    from .lint import Settings, lint_paths
+    from .lint import Settings
     from .model.types import parse_date
     from .reporters import get
 
@@ -111,11 +115,7 @@ def lint(
         raise SamenwerkError(f"--as-of: {exc}") from None
     files = expand(paths or [Path("agreements")])
     settings = Settings(config=settings_config, today=today)
-    results = []
-    with _progress(len(files), "linting") as advance:
-        for result in lint_paths(files, settings):
-            results.append(result)
-            advance()
+    results = _lint_with_cache(files, settings, jobs or (os.cpu_count() or 1), use_cache=not no_cache)
     fmt = output_format or _default_format()
     buffer = io.StringIO()
     reporter = get(fmt.value)
@@ -127,6 +127,44 @@ def lint(
     threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     failing = any(d.level is Level.ERROR or threshold is Level.WARNING for r in results for d in r.diagnostics)
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _lint_with_cache(files: list[Path], settings: Any, jobs: int, use_cache: bool) -> list[Any]:
+    """Cached results where the content, version, configuration and date are unchanged; the rest linted."""
+    import datetime as dt
+
+    from .lint import FileResult, lint_many
+
+    cache = None
+    if use_cache:
+        from .cache import LintCache
+
+        today = settings.today or dt.date.today()
+        fingerprint = repr((settings.config.select, settings.config.ignore, sorted(settings.config.rules.items()),
+                            settings.config.overrides, settings.config.calendars, today.isoformat()))
+        try:
+            cache = LintCache(Path.cwd(), fingerprint)
+        except OSError:  # a read-only checkout: lint without a cache
+            cache = None
+    keys: dict[Path, str] = {}
+    hits: dict[str, Any] = {}
+    if cache is not None:
+        for path in files:
+            try:
+                keys[path] = cache.key(str(path), path.read_bytes())
+            except OSError:
+                continue
+        hits = cache.get_many(list(keys.values()))
+    todo = [p for p in files if keys.get(p) not in hits]
+    fresh: dict[Path, FileResult] = {}
+    with _progress(len(todo), "linting") as advance:
+        for path, result in zip(todo, lint_many(todo, settings, jobs)):
+            fresh[path] = result
+            advance()
+    if cache is not None:
+        cache.put_many((keys[p], r.diagnostics) for p, r in fresh.items() if p in keys and r.cacheable)
+        cache.close()
+    return [fresh[p] if p in fresh else FileResult(str(p), hits[keys[p]]) for p in files]
 
 
 @app.command()
@@ -181,6 +219,9 @@ def expiring(
         FailOn, typer.Option("--fail-on", help="Exit 1 when an agreement is in this state (expiring includes expired).")
     ] = FailOn.expired,
     alarm: Annotated[int, typer.Option("--alarm", min=0, help="ics: days before each deadline to alert.")] = 14,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes; by default all cores when there are many files.")
+    ] = None,
 ) -> None:
     """Report end dates and every other deadline: notice, follow-ups, meetings, planning periods.
 
@@ -189,9 +230,8 @@ def expiring(
     import datetime as dt
     import io
 
-    from .deadlines import State, compute, parse_within
+    from .deadlines import State, parse_within, reports as deadline_reports
     from .files import expand
-    from .lint import load_valid
     from .model.types import parse_date
 
     try:
@@ -199,13 +239,8 @@ def expiring(
     except ValueError as exc:
         raise SamenwerkError(f"--as-of: {exc}") from None
     window = parse_within(within)
-    reports, errors = [], []
-    for path in expand(paths or [Path("agreements")]):
-        agreement, diagnostics = load_valid(path)
-        if agreement is None:
-            errors.extend(diagnostics)
-        else:
-            reports.append(compute(agreement, day, window, path=str(path)))
+    files = [str(p) for p in expand(paths or [Path("agreements")])]
+    reports, errors = deadline_reports(files, day, window, jobs or (os.cpu_count() or 1))
     until = day + window
     buffer = io.StringIO()
     if output_format is ExpiringFormat.table:

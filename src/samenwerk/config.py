@@ -55,9 +55,17 @@ class Config:
     fail_on: Level = Level.ERROR
     calendars: dict[str, Any] | None = None
     root: Path = field(default_factory=Path.cwd)
+    _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False)
 
     def rules_for(self, path: Path) -> dict[str, RuleSettings]:
-        """The enabled rules for one file, with their level and options."""
+        """The enabled rules for one file, with their level and options (worked out once without overrides)."""
+        if not self.overrides:
+            if "" not in self._memo:
+                self._memo[""] = self._rules_for(path)
+            return self._memo[""]
+        return self._rules_for(path)
+
+    def _rules_for(self, path: Path) -> dict[str, RuleSettings]:
         from .rules import REGISTRY
 
         enabled = _pick(self.select, self.ignore)

@@ -266,3 +266,30 @@ def _dutch_unit(period: Period) -> str:
     singular = {"days": "dag", "weeks": "week", "months": "maand", "years": "jaar"}
     plural = {"days": "dagen", "weeks": "weken", "months": "maanden", "years": "jaar"}
     return (singular if period.value == 1 else plural)[period.unit]
+
+
+def _report_one(job: tuple[str, dt.date, relativedelta]) -> Report | tuple[object, ...]:
+    """One file: its report, or the diagnostics of why it could not be loaded (for a worker process)."""
+    from pathlib import Path
+
+    from .lint import load_valid
+
+    path, as_of, within = job
+    agreement, diagnostics = load_valid(Path(path))
+    if agreement is None:
+        return diagnostics
+    return compute(agreement, as_of, within, path=path)
+
+
+def reports(paths: list[str], as_of: dt.date, within: relativedelta, jobs: int) -> tuple[list[Report], list[object]]:
+    """Reports for many files (in several processes when there are many), and the load errors."""
+    from .parallel import pmap
+
+    out: list[Report] = []
+    errors: list[object] = []
+    for result in pmap(_report_one, [(p, as_of, within) for p in paths], jobs):
+        if isinstance(result, Report):
+            out.append(result)
+        else:
+            errors.extend(result)
+    return out, errors

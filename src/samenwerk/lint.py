@@ -23,6 +23,8 @@ class FileResult:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     agreement: Agreement | None = None
+    cacheable: bool = True
+    """False when the result depends on more than the file (annex files, a symbolic link)."""
 
     @property
     def errors(self) -> int:
@@ -34,26 +36,35 @@ class FileResult:
 
 
 def load_agreement(path: Path) -> tuple[Agreement | None, str, list[Finding]]:
+    agreement, text, findings, _ = _load(path)
+    return agreement, text, findings
+
+
+def _load(path: Path) -> tuple[Agreement | None, str, list[Finding], Positions | None]:
     """Read, parse and validate one file. A broken file is a value (findings), never an exception."""
     refused = _outside(path)
     if refused is not None:
-        return None, "", [Finding((), refused, rule="io", line=1, col=1)]
+        return None, "", [Finding((), refused, rule="io", line=1, col=1)], None
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             limit = MAX_FILE_BYTES // (1024 * 1024)
-            return None, "", [Finding((), f"the file is {size:,} bytes; agreements are limited to {limit} MiB", rule="syntax", line=1, col=1)]
+            return None, "", [Finding((), f"the file is {size:,} bytes; agreements are limited to {limit} MiB", rule="syntax", line=1, col=1)], None
         raw = path.read_bytes()
     except OSError as exc:
-        return None, "", [Finding((), f"cannot read the file: {exc.strerror}", rule="io", line=1, col=1)]
+        return None, "", [Finding((), f"cannot read the file: {exc.strerror}", rule="io", line=1, col=1)], None
+    return load_bytes(raw)
+
+
+def load_bytes(raw: bytes) -> tuple[Agreement | None, str, list[Finding], Positions | None]:
     text, error = decode(raw)
     if error is not None or text is None:
-        return None, "", [error] if error else []
+        return None, "", [error] if error else [], None
     loaded = parse(text)
     if loaded.error is not None:
-        return None, text, [loaded.error]
+        return None, text, [loaded.error], None
     agreement, findings = validate(loaded.data)
-    return agreement, text, findings
+    return agreement, text, findings, Positions(text, loaded.node)
 
 
 @dataclass(frozen=True)
@@ -81,16 +92,17 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
 
     settings = settings or Settings()
     name = display or str(path)
-    agreement, text, findings = load_agreement(path)
+    agreement, text, findings, positions = _load(path)
     rules = settings.config.rules_for(path)
     if text and rules:
         calendars = settings.calendars or (
             calendars_from(settings.config.calendars) if settings.config.calendars else default_calendars()
         )
         today = settings.today or dt.date.today()
+        shared: dict[str, object] = {}
         for rule_id, rule_settings in rules.items():
             rule = REGISTRY[rule_id]
-            ctx = Context(path=name, text=text, options=rule_settings.options, today=today, calendars=calendars)
+            ctx = Context(path=name, text=text, options=rule_settings.options, today=today, calendars=calendars, shared=shared)
             produced: list[Finding] = []
             if agreement is not None:
                 produced.extend(rule.check(agreement, ctx))
@@ -99,17 +111,18 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
                 produced.extend(check_text(text, ctx))
             for f in produced:
                 findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
-    diagnostics = _place(name, text, findings)
+    diagnostics = _place(name, text, findings, positions)
     suppressions = parse_suppressions(text) if text else None
     if suppressions is not None:
         diagnostics = (d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule))
-    return FileResult(name, tuple(sorted(diagnostics)), agreement)
+    cacheable = not path.is_symlink() and not (agreement is not None and any(a.file for a in agreement.annexes))
+    return FileResult(name, tuple(sorted(diagnostics)), agreement, cacheable)
 
 
-def _place(path: str, text: str, findings: list[Finding]) -> Iterator[Diagnostic]:
+def _place(path: str, text: str, findings: list[Finding], positions: Positions | None = None) -> Iterator[Diagnostic]:
     if not findings:
         return
-    positions = Positions(text)
+    positions = positions or Positions(text)
     for f in findings:
         line, col = positions.locate(f)
         yield Diagnostic(path, line, col, f.level, f.rule, f.message)
@@ -120,8 +133,20 @@ def lint_paths(files: Iterable[Path], settings: Settings | None = None) -> Itera
         yield lint_file(path, settings=settings)
 
 
+def _lint_without_model(job: tuple[Path, Settings]) -> FileResult:
+    result = lint_file(job[0], settings=job[1])
+    return replace(result, agreement=None)  # the model stays in the worker: results cross processes light
+
+
+def lint_many(files: list[Path], settings: Settings, jobs: int) -> Iterator[FileResult]:
+    """Results in file order, from ``jobs`` processes when there are enough files to pay for them."""
+    from .parallel import pmap
+
+    yield from pmap(_lint_without_model, [(p, settings) for p in files], jobs)
+
+
 def load_valid(path: Path, display: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:
     """For commands that need a validated model (deadlines, render): the model, or where it failed."""
     name = display or str(path)
-    agreement, text, findings = load_agreement(path)
-    return agreement, tuple(sorted(_place(name, text, findings)))
+    agreement, text, findings, positions = _load(path)
+    return agreement, tuple(sorted(_place(name, text, findings, positions)))

@@ -53,10 +53,11 @@ class _Constructor(SafeConstructor):
     """Safe construction that refuses duplicate keys instead of silently keeping the last one."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
-        seen: dict[Any, Node] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, ScalarNode):
-                key = key_node.value
+        mapping = super().construct_mapping(node, deep=deep)
+        if len(mapping) != len(node.value):  # only then is there a duplicate to look for
+            seen: dict[Any, Node] = {}
+            for key_node, _ in node.value:
+                key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
                 if key in seen:
                     first = seen[key].start_mark
                     raise ConstructorError(
@@ -66,7 +67,7 @@ class _Constructor(SafeConstructor):
                         key_node.start_mark,
                     )
                 seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
+        return mapping
 
     def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
         value = str(self.construct_scalar(node))
@@ -93,11 +94,15 @@ class _NodeLoader(_Parser, Yaml12Resolver):  # type: ignore[misc,valid-type]
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """A file read and parsed: either ``data`` or an ``error`` finding that says where parsing stopped."""
+    """A file read and parsed: either ``data`` or an ``error`` finding that says where parsing stopped.
+
+    ``node`` is the composed node tree the data was built from: kept so that positions cost no second parse.
+    """
 
     text: str
     data: Any = None
     error: Finding | None = None
+    node: Node | None = None
 
 
 def decode(raw: bytes) -> tuple[str | None, Finding | None]:
@@ -125,8 +130,20 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
     return line, len(raw[start:offset].decode("utf-8", errors="replace")) + 1
 
 
-_ANCHOR = re.compile(r"(?:^|[\s\[{,:])&[^\s\[\]{},]")
-_ALIAS = re.compile(r"(?:^|[\s\[{,:])\*[^\s\[\]{},*]")
+# Anchors and aliases are looked for from their indicator character: a pattern that starts with a literal
+# is scanned for in C; the character before it is checked only for the few hits.
+_ANCHOR_CHAR = re.compile(r"&(?=[^\s\[\]{},])")
+_ALIAS_CHAR = re.compile(r"\*(?=[^\s\[\]{},*])")
+_NODE_START = frozenset(" \t\n\r[{,:-?")
+
+
+def _indicator(pattern: re.Pattern[str], text: str) -> int | None:
+    """Offset of the first anchor or alias indicator that starts a node, or None."""
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start == 0 or text[start - 1] in _NODE_START:
+            return start
+    return None
 
 
 def _too_deep(text: str) -> Finding | None:
@@ -190,11 +207,11 @@ def parse(text: str) -> Loaded:
     if deep is not None:
         return Loaded(text, error=deep)
     loaded = _parse(text)
-    alias = _ALIAS.search(text) if loaded.error is None and _ANCHOR.search(text) else None
+    alias = _indicator(_ALIAS_CHAR, text) if loaded.error is None and _indicator(_ANCHOR_CHAR, text) is not None else None
     if alias is not None:
         total = _expanded_size(loaded.data)
         if total is None or total > MAX_NODES:
-            offset = alias.start() + (0 if text[alias.start()] == "*" else 1)
+            offset = alias
             line = text.count("\n", 0, offset) + 1
             col = offset - (text.rfind("\n", 0, offset) + 1) + 1
             message = (
@@ -209,7 +226,9 @@ def parse(text: str) -> Loaded:
 def _parse(text: str) -> Loaded:
     loader = FastLoader(text)
     try:
-        data = loader.get_single_data()
+        # get_single_data() without throwing the nodes away: compose (C), then construct (Python).
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -225,7 +244,7 @@ def _parse(text: str) -> Loaded:
         return Loaded(text, error=Finding((), f"invalid YAML: {exc}", rule="syntax", line=1, col=1))
     finally:
         loader.dispose()
-    return Loaded(text, data=data)
+    return Loaded(text, data=data, node=node)
 
 
 def compose(text: str) -> Node | None:
@@ -240,10 +259,10 @@ def compose(text: str) -> Node | None:
 class Positions:
     """Resolves a data path to the line and column (1-based) of a key or value in the source."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Node | None = None) -> None:
         self._text = text
-        self._root: Node | None = None
-        self._composed = False
+        self._root = root
+        self._composed = root is not None
 
     @property
     def root(self) -> Node | None:

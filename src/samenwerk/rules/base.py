@@ -28,6 +28,15 @@ class Context:
     options: dict[str, Any] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
     calendars: Any = None
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Work shared by the rules on one file, such as the walk over the model."""
+
+    def nodes(self, agreement: Agreement) -> list[tuple[Loc, BaseModel]]:
+        """``walk(agreement)`` as a list, computed once per file for all rules."""
+        cached = self.shared.get("nodes")
+        if cached is None:
+            cached = self.shared["nodes"] = list(walk(agreement))
+        return cached  # type: ignore[no-any-return]
 
 
 class Rule(Protocol):

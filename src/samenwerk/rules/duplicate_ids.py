@@ -25,7 +25,7 @@ from ..diagnostics import Finding, Level, Loc
 from ..model import Agreement
 from ..model.agreement import Person
 from ..validate import dotted
-from .base import Context, walk
+from .base import Context
 
 id = "duplicate-ids"
 level = Level.ERROR
@@ -34,7 +34,7 @@ summary = "Ids are unique among entries of the same kind (people: within their p
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     seen: dict[tuple[str, Loc, str], Loc] = {}
-    for loc, node in walk(agreement):
+    for loc, node in ctx.nodes(agreement):
         ident = getattr(node, "id", None)
         if not isinstance(ident, str) or not loc:
             continue

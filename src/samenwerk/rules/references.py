@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from ..diagnostics import Finding, Level, Loc
 from ..model import Agreement
 from ..model.agreement import Action, Authority, Commitment, Convener, Member, Monitoring, Obligation, Theme
-from .base import Context, walk
+from .base import Context
 
 id = "references"
 level = Level.ERROR
@@ -68,7 +68,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         for i, contact in enumerate(agreement.contact_points.contacts):
             yield from party(contact.party, ("contact_points", "contacts", i, "party"))
 
-    for loc, node in walk(agreement):
+    for loc, node in ctx.nodes(agreement):
         if isinstance(node, Member):
             for k, ref in enumerate(node.parties):
                 yield from party(ref, (*loc, "parties", k))
