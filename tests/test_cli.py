@@ -103,9 +103,9 @@ def test_internal_error_is_short_without_debug(monkeypatch, capsys) -> None:
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(samenwerk.lint, "lint_paths", broken)
+    monkeypatch.setattr(samenwerk.lint, "lint_many", broken)
     monkeypatch.setenv("SAMENWERK_DEBUG", "0")
-    code, err = _run_in_process(monkeypatch, capsys, "lint", str(MINIMAL))
+    code, err = _run_in_process(monkeypatch, capsys, "lint", "--no-cache", str(MINIMAL))
     assert code == 3
     assert "internal error: RuntimeError: simulated bug" in err
     assert f"samenwerk {__version__}" in err and "--debug" in err
@@ -118,12 +118,12 @@ def test_internal_error_with_debug_shows_the_traceback(monkeypatch, capsys) -> N
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(samenwerk.lint, "lint_paths", broken)
+    monkeypatch.setattr(samenwerk.lint, "lint_many", broken)
     monkeypatch.setenv("SAMENWERK_DEBUG", "0")  # restored after the test, whatever --debug sets
     import sys
 
     from samenwerk import cli as cli_module
 
-    monkeypatch.setattr(sys, "argv", ["samenwerk", "--debug", "lint", str(MINIMAL)])
+    monkeypatch.setattr(sys, "argv", ["samenwerk", "--debug", "lint", "--no-cache", str(MINIMAL)])
     with pytest.raises(RuntimeError, match="simulated bug"):
         cli_module.run()
