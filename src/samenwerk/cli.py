@@ -100,7 +100,7 @@ def lint(
     from .config import load_config, parse_config
     from .diagnostics import Level
     from .files import expand
-    from .lint import Settings
+    from .lint import Settings, lint_files
     from .model.types import parse_date
     from .reporters import get
 
@@ -115,7 +115,7 @@ def lint(
         raise SamenwerkError(f"--as-of: {exc}") from None
     files = expand(paths or [Path("agreements")])
     settings = Settings(config=settings_config, today=today)
-    results = _lint_with_cache(files, settings, jobs or (os.cpu_count() or 1), use_cache=not no_cache)
+    results = lint_files(files, settings, jobs or (os.cpu_count() or 1), cache_root=None if no_cache else Path.cwd(), progress=_progress)
     fmt = output_format or _default_format()
     buffer = io.StringIO()
     reporter = get(fmt.value)
@@ -127,44 +127,6 @@ def lint(
     threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     failing = any(d.level is Level.ERROR or threshold is Level.WARNING for r in results for d in r.diagnostics)
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
-
-
-def _lint_with_cache(files: list[Path], settings: Any, jobs: int, use_cache: bool) -> list[Any]:
-    """Cached results where the content, version, configuration and date are unchanged; the rest linted."""
-    import datetime as dt
-
-    from .lint import FileResult, lint_many
-
-    cache = None
-    if use_cache:
-        from .cache import LintCache
-
-        today = settings.today or dt.date.today()
-        fingerprint = repr((settings.config.select, settings.config.ignore, sorted(settings.config.rules.items()),
-                            settings.config.overrides, settings.config.calendars, today.isoformat()))
-        try:
-            cache = LintCache(Path.cwd(), fingerprint)
-        except OSError:  # a read-only checkout: lint without a cache
-            cache = None
-    keys: dict[Path, str] = {}
-    hits: dict[str, Any] = {}
-    if cache is not None:
-        for path in files:
-            try:
-                keys[path] = cache.key(str(path), path.read_bytes())
-            except OSError:
-                continue
-        hits = cache.get_many(list(keys.values()))
-    todo = [p for p in files if keys.get(p) not in hits]
-    fresh: dict[Path, FileResult] = {}
-    with _progress(len(todo), "linting") as advance:
-        for path, result in zip(todo, lint_many(todo, settings, jobs)):
-            fresh[path] = result
-            advance()
-    if cache is not None:
-        cache.put_many((keys[p], r.diagnostics) for p, r in fresh.items() if p in keys and r.cacheable)
-        cache.close()
-    return [fresh[p] if p in fresh else FileResult(str(p), hits[keys[p]]) for p in files]
 
 
 @app.command()
@@ -305,34 +267,13 @@ def diff(
     import dataclasses
     import io
 
-    from .diff import compare_file_at, compare_files, compare_revisions
+    from .diff import compare_arguments
 
     given = list(args or [])
     paths = _after_dashdash()
-    if paths is not None:
-        given = given[: len(given) - len(paths)] if paths else given
-    paths = paths or []
-    cwd = Path.cwd()
-    if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
-        old_rev, _, new_rev = given[0].partition("..")
-        given = [old_rev or "HEAD", new_rev or "HEAD"]
-    if not given:
-        diffs = compare_revisions("HEAD", None, paths or ["."], cwd)
-    elif len(given) == 1:
-        one = Path(given[0])
-        diffs = [compare_file_at("HEAD", one, cwd)] if one.is_file() else compare_revisions(given[0], None, paths or ["."], cwd)
-    elif len(given) == 2:
-        a, b = Path(given[0]), Path(given[1])
-        if a.is_file() and b.is_file():
-            diffs = [compare_files(a, b)]
-        elif b.is_file():
-            diffs = [compare_file_at(given[0], b, cwd)]
-        elif a.is_file():
-            diffs = [compare_file_at(given[1], a, cwd, reverse=True)]
-        else:
-            diffs = compare_revisions(given[0], given[1], paths or ["."], cwd)
-    else:
-        raise SamenwerkError("diff takes at most two files or revisions (and paths after '--')")
+    if paths:
+        given = given[: len(given) - len(paths)]
+    diffs = compare_arguments(given, paths or [], Path.cwd())
     if substantive_only:
         diffs = [dataclasses.replace(d, changes=tuple(c for c in d.changes if c.substantive)) for d in diffs]
         diffs = [d for d in diffs if d.changes or d.errors]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import datetime as dt
+from typing import ContextManager
 
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
@@ -150,3 +151,48 @@ def load_valid(path: Path, display: str | None = None) -> tuple[Agreement | None
     name = display or str(path)
     agreement, text, findings, positions = _load(path)
     return agreement, tuple(sorted(_place(name, text, findings, positions)))
+
+
+def lint_files(
+    files: list[Path],
+    settings: Settings,
+    jobs: int,
+    cache_root: Path | None = None,
+    progress: Callable[[int, str], ContextManager[Callable[[], None]]] | None = None,
+) -> list[FileResult]:
+    """Lint many files: served from the cache where content, version, configuration and date are unchanged."""
+    cache = None
+    keys: dict[Path, str] = {}
+    hits: dict[str, tuple[Diagnostic, ...]] = {}
+    if cache_root is not None:
+        from .cache import LintCache
+
+        today = settings.today or dt.date.today()
+        config = settings.config
+        fingerprint = repr((config.select, config.ignore, sorted(config.rules.items()), config.overrides, config.calendars, today.isoformat()))
+        try:
+            cache = LintCache(cache_root, fingerprint)
+        except OSError:  # a read-only checkout: lint without a cache
+            cache = None
+    if cache is not None:
+        for path in files:
+            try:
+                keys[path] = cache.key(str(path), path.read_bytes())
+            except OSError:
+                continue
+        hits = cache.get_many(list(keys.values()))
+    todo = [p for p in files if keys.get(p) not in hits]
+    fresh: dict[Path, FileResult] = {}
+    with (progress or _no_progress)(len(todo), "linting") as advance:
+        for path, result in zip(todo, lint_many(todo, settings, jobs)):
+            fresh[path] = result
+            advance()
+    if cache is not None:
+        cache.put_many((keys[p], r.diagnostics) for p, r in fresh.items() if p in keys and r.cacheable)
+        cache.close()
+    return [fresh[p] if p in fresh else FileResult(str(p), hits[keys[p]]) for p in files]
+
+
+@contextlib.contextmanager
+def _no_progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    yield lambda: None

@@ -151,3 +151,32 @@ def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> F
     at_rev = Side(f"{rev}:{rel}", git.read_file_at(rev, rel, top))
     on_disk = Side(str(path), _read(path))
     return compare(on_disk, at_rev) if reverse else compare(at_rev, on_disk)
+
+
+def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[FileDiff]:
+    """What ``samenwerk diff ARGS -- PATHS`` compares: files, a file at a revision, or revisions.
+
+    Nothing, REV, REV1 REV2 and REV1..REV2 compare revisions (no second revision: the working tree);
+    FILE, REV FILE and OLD NEW compare single files.
+    """
+    from ..errors import SamenwerkError
+
+    if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
+        old_rev, _, new_rev = given[0].partition("..")
+        given = [old_rev or "HEAD", new_rev or "HEAD"]
+    scope = paths or ["."]
+    if not given:
+        return compare_revisions("HEAD", None, scope, cwd)
+    if len(given) == 1:
+        one = Path(given[0])
+        return [compare_file_at("HEAD", one, cwd)] if one.is_file() else compare_revisions(given[0], None, scope, cwd)
+    if len(given) == 2:
+        a, b = Path(given[0]), Path(given[1])
+        if a.is_file() and b.is_file():
+            return [compare_files(a, b)]
+        if b.is_file():
+            return [compare_file_at(given[0], b, cwd)]
+        if a.is_file():
+            return [compare_file_at(given[1], a, cwd, reverse=True)]
+        return compare_revisions(given[0], given[1], scope, cwd)
+    raise SamenwerkError("diff takes at most two files or revisions (and paths after '--')")
