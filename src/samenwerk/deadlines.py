@@ -127,6 +127,7 @@ def previous_working_day(day: dt.date) -> dt.date:
     return day
 
 
+@lru_cache(maxsize=8192)
 def dutch_date(day: dt.date) -> str:
     from babel.dates import format_date
 

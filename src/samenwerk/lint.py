@@ -161,6 +161,11 @@ def lint_files(
     progress: Callable[[int, str], ContextManager[Callable[[], None]]] | None = None,
 ) -> list[FileResult]:
     """Lint many files: served from the cache where content, version, configuration and date are unchanged."""
+    import gc
+
+    # Everything imported so far lives as long as the process: keep the collector from scanning it again
+    # and again while thousands of short-lived node trees and models come and go (also in forked workers).
+    gc.freeze()
     cache = None
     keys: dict[Path, str] = {}
     hits: dict[str, tuple[Diagnostic, ...]] = {}

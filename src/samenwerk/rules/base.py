@@ -35,7 +35,7 @@ class Context:
         """``walk(agreement)`` as a list, computed once per file for all rules."""
         cached = self.shared.get("nodes")
         if cached is None:
-            cached = self.shared["nodes"] = list(walk(agreement))
+            cached = self.shared["nodes"] = walk_all(agreement)
         return cached  # type: ignore[no-any-return]
 
 
@@ -58,6 +58,23 @@ def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
             for i, item in enumerate(value):
                 if isinstance(item, BaseModel):
                     yield from walk(item, (*loc, name, i))
+
+
+def walk_all(model: BaseModel) -> list[tuple[Loc, BaseModel]]:
+    """``list(walk(model))``, several times faster: a plain recursive function over the models' values."""
+    out: list[tuple[Loc, BaseModel]] = []
+
+    def visit(node: BaseModel, loc: Loc) -> None:
+        out.append((loc, node))
+        for name, value in node.__dict__.items():
+            if isinstance(value, BaseModel):
+                visit(value, (*loc, name))
+            elif type(value) is list and value and isinstance(value[0], BaseModel):
+                for i, item in enumerate(value):
+                    visit(item, (*loc, name, i))
+
+    visit(model, ())
+    return out
 
 
 def finding(module_id: str, level: Level, loc: Loc, message: str, **kw: Any) -> Finding:
