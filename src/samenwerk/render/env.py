@@ -60,7 +60,9 @@ def md_text(value: str | None) -> str:
     return re.sub(r"(?m)^(\s*)#", r"\1\\#", value)
 
 
+@lru_cache(maxsize=8)
 def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
+    """One environment per template directory, so compiled templates are reused across documents."""
     loaders: list[Any] = []
     if template_dir is not None:
         if not template_dir.is_dir():
