@@ -47,13 +47,13 @@ def test_positive_fixture_is_clean(path: Path) -> None:
 
 
 def test_a_broken_file_does_not_stop_the_run(tmp_path: Path) -> None:
-    from samenwerk.lint import lint_paths
+    from samenwerk.lint import lint_files
 
     broken = tmp_path / "a.yaml"
     broken.write_text("id: [\n", encoding="utf-8")
     good = tmp_path / "b.yaml"
     good.write_text((FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    results = list(lint_paths([broken, good]))
+    results = lint_files([broken, good], Settings(), jobs=1)
     assert [r.path for r in results] == [str(broken), str(good)]
     assert results[0].diagnostics and results[0].diagnostics[0].rule == "syntax"
     assert results[1].diagnostics == ()

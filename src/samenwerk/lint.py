@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ContextManager
@@ -34,11 +34,6 @@ class FileResult:
     @property
     def warnings(self) -> int:
         return sum(d.level is Level.WARNING for d in self.diagnostics)
-
-
-def load_agreement(path: Path) -> tuple[Agreement | None, str, list[Finding]]:
-    agreement, text, findings, _ = _load(path)
-    return agreement, text, findings
 
 
 def _load(path: Path) -> tuple[Agreement | None, str, list[Finding], Positions | None]:
@@ -127,11 +122,6 @@ def _place(path: str, text: str, findings: list[Finding], positions: Positions |
     for f in findings:
         line, col = positions.locate(f)
         yield Diagnostic(path, line, col, f.level, f.rule, f.message)
-
-
-def lint_paths(files: Iterable[Path], settings: Settings | None = None) -> Iterator[FileResult]:
-    for path in files:
-        yield lint_file(path, settings=settings)
 
 
 def _lint_without_model(job: tuple[Path, Settings]) -> FileResult:

@@ -45,7 +45,7 @@ def _load(side: Side) -> tuple[Any, Positions | None, list[Diagnostic]]:
     loaded = parse(text)
     if loaded.error is not None:
         return None, None, [_diag(side.name, loaded.error, None)]
-    positions = Positions(text)
+    positions = Positions(text, loaded.node)
     agreement, findings = validate(loaded.data)
     if agreement is None:
         # The valid parts are still compared: fall back on the data as written.

@@ -32,10 +32,10 @@ class Context:
     """Work shared by the rules on one file, such as the walk over the model."""
 
     def nodes(self, agreement: Agreement) -> list[tuple[Loc, BaseModel]]:
-        """``walk(agreement)`` as a list, computed once per file for all rules."""
+        """``walk(agreement)``, computed once per file for all rules."""
         cached = self.shared.get("nodes")
         if cached is None:
-            cached = self.shared["nodes"] = walk_all(agreement)
+            cached = self.shared["nodes"] = walk(agreement)
         return cached  # type: ignore[no-any-return]
 
 
@@ -47,21 +47,11 @@ class Rule(Protocol):
     def check(self, agreement: Agreement, ctx: Context) -> Iterator[Finding]: ...
 
 
-def walk(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
-    """Every model in the tree with its data path, parents before children, in document order."""
-    yield loc, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
-            yield from walk(value, (*loc, name))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from walk(item, (*loc, name, i))
+def walk(model: BaseModel) -> list[tuple[Loc, BaseModel]]:
+    """Every model in the tree with its data path, parents before children, in document order.
 
-
-def walk_all(model: BaseModel) -> list[tuple[Loc, BaseModel]]:
-    """``list(walk(model))``, several times faster: a plain recursive function over the models' values."""
+    A plain recursive function over the models' values, not a generator: several times faster.
+    """
     out: list[tuple[Loc, BaseModel]] = []
 
     def visit(node: BaseModel, loc: Loc) -> None:
