@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ def model(path: Path) -> Agreement:
     return agreement
 
 
-@lru_cache(maxsize=None)
+@cache
 def pdf_of(path: Path) -> bytes:
     return render_pdf(model(path))
 

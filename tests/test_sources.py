@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 

@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -192,7 +192,8 @@ def expiring(
     import datetime as dt
     import io
 
-    from .deadlines import State, parse_within, reports as deadline_reports
+    from .deadlines import State, parse_within
+    from .deadlines import reports as deadline_reports
     from .files import expand
     from .model.types import parse_date
 

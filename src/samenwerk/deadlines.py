@@ -19,6 +19,7 @@ from importlib import resources
 
 from dateutil.relativedelta import relativedelta
 
+from .diagnostics import Diagnostic
 from .errors import SamenwerkError
 from .model import Agreement
 from .model.agreement import Period
@@ -269,7 +270,7 @@ def _dutch_unit(period: Period) -> str:
     return (singular if period.value == 1 else plural)[period.unit]
 
 
-def _report_one(job: tuple[str, dt.date, relativedelta]) -> Report | tuple[object, ...]:
+def _report_one(job: tuple[str, dt.date, relativedelta]) -> Report | tuple[Diagnostic, ...]:
     """One file: its report, or the diagnostics of why it could not be loaded (for a worker process)."""
     from pathlib import Path
 
@@ -282,12 +283,12 @@ def _report_one(job: tuple[str, dt.date, relativedelta]) -> Report | tuple[objec
     return compute(agreement, as_of, within, path=path)
 
 
-def reports(paths: list[str], as_of: dt.date, within: relativedelta, jobs: int) -> tuple[list[Report], list[object]]:
+def reports(paths: list[str], as_of: dt.date, within: relativedelta, jobs: int) -> tuple[list[Report], list[Diagnostic]]:
     """Reports for many files (in several processes when there are many), and the load errors."""
     from .parallel import pmap
 
     out: list[Report] = []
-    errors: list[object] = []
+    errors: list[Diagnostic] = []
     for result in pmap(_report_one, [(p, as_of, within) for p in paths], jobs):
         if isinstance(result, Report):
             out.append(result)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+from contextlib import AbstractContextManager
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import ContextManager
 
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
@@ -148,7 +148,7 @@ def lint_files(
     settings: Settings,
     jobs: int,
     cache_root: Path | None = None,
-    progress: Callable[[int, str], ContextManager[Callable[[], None]]] | None = None,
+    progress: Callable[[int, str], AbstractContextManager[Callable[[], None]]] | None = None,
 ) -> list[FileResult]:
     """Lint many files: served from the cache where content, version, configuration and date are unchanged."""
     import gc

@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+# libyaml's parser and composer, in C. PyYAML's wheels ship it; a build without it is refused at import
+# rather than silently running ten times slower.
+from yaml._yaml import CParser as _Parser
 from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from .diagnostics import Finding, Loc
-
-# libyaml's parser and composer, in C. PyYAML's wheels ship it; a build without it is refused at import
-# rather than silently running ten times slower.
-from yaml._yaml import CParser as _Parser
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 200  # agreements nest about ten levels; libyaml's composer recurses in C and would crash far deeper

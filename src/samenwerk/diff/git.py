@@ -88,7 +88,10 @@ def _parse_raw(raw: bytes, worktree: bool) -> list[Entry]:
     while i < len(fields) and fields[i]:
         meta = fields[i].lstrip(":").split()
         status = meta[4][0]
-        old_blob, new_blob = meta[2], meta[3]
+        old_blob: str | None = meta[2]
+        new_blob: str | None = meta[3]
+        old_path: str | None
+        new_path: str | None
         if status in "RC":
             old_path, new_path = fields[i + 1], fields[i + 2]
             i += 3

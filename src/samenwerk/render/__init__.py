@@ -36,7 +36,7 @@ class SignatureSlot:
 
 def signature_slots(agreement: Agreement) -> list[tuple[Any, list[SignatureSlot]]]:
     parties = {p.id: p for p in agreement.parties}
-    out = []
+    out: list[tuple[Any, list[SignatureSlot]]] = []
     if agreement.signing is None:
         return out
     for block in agreement.signing.blocks:

@@ -66,7 +66,7 @@ def _words(old: str, new: str) -> str:
 
 def redline(old_text: str, new_text: str) -> str:
     a, b = _paragraphs(old_text), _paragraphs(new_text)
-    parts = []
+    parts: list[str] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
             parts.extend(f'<div class="para">{html.escape(p)}</div>' for p in a[i1:i2])

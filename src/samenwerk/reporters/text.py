@@ -8,7 +8,6 @@ from typing import TextIO
 from ..diagnostics import Diagnostic
 from ..lint import FileResult
 
-
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
 _RESET = "\x1b[0m"
 

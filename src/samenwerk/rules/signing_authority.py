@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
 from ..model import Agreement
-from ..model.agreement import Person, PartyKind
+from ..model.agreement import PartyKind, Person
 from .base import Context, finding
 
 id = "signing-authority"
