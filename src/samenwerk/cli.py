@@ -6,7 +6,7 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -95,14 +95,13 @@ def lint(
     Exit 0 when clean, 1 when problems at the --fail-on level were found, 2 on usage errors.
     """
     import dataclasses
-    import io
 
     from .config import load_config, parse_config
     from .diagnostics import Level
     from .files import expand
-    from .lint import Settings, lint_files
+    from .lint import Settings, iter_lint
     from .model.types import parse_date
-    from .reporters import get
+    from .reporters import STREAMING, get
 
     settings_config = load_config(config) if config else load_config()
     if select or ignore:
@@ -115,17 +114,24 @@ def lint(
         raise SamenwerkError(f"--as-of: {exc}") from None
     files = expand(paths or [Path("agreements")])
     settings = Settings(config=settings_config, today=today)
-    results = lint_files(files, settings, jobs or (os.cpu_count() or 1), cache_root=None if no_cache else Path.cwd(), progress=_progress)
+    results = iter_lint(files, settings, jobs or (os.cpu_count() or 1), cache_root=None if no_cache else Path.cwd(), progress=_progress)
     fmt = output_format or _default_format()
-    buffer = io.StringIO()
+    levels: set[Level] = set()
+
+    def noting(stream: Any) -> Any:
+        for result in stream:
+            levels.update(d.level for d in result.diagnostics)
+            yield result
+
     reporter = get(fmt.value)
-    if fmt in (LintFormat.full, LintFormat.concise):
-        reporter(results, buffer, color=_color(output_file))  # type: ignore[call-arg]
-    else:
-        reporter(results, buffer)
-    _emit(buffer.getvalue(), output_file, force)
+    with _output(output_file, force) as out:
+        stream = noting(results) if fmt.value in STREAMING else list(noting(results))
+        if fmt in (LintFormat.full, LintFormat.concise):
+            reporter(stream, out, color=_color(output_file))  # type: ignore[call-arg]
+        else:
+            reporter(stream, out)
     threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
-    failing = any(d.level is Level.ERROR or threshold is Level.WARNING for r in results for d in r.diagnostics)
+    failing = Level.ERROR in levels or (threshold is Level.WARNING and Level.WARNING in levels)
     raise typer.Exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
 
 
@@ -434,6 +440,19 @@ def schema(
 
 def _color(output_file: Path | None) -> bool:
     return output_file is None and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def _output(output_file: Path | None, force: bool) -> Any:
+    """Where a report goes: standard output, or --output-file written atomically."""
+    import contextlib
+
+    if output_file is None:
+        return contextlib.nullcontext(sys.stdout)
+    from .fsutil import atomic_writer
+
+    if output_file.exists() and not force:  # refuse before any work is done
+        raise SamenwerkError(f"{output_file}: already exists; use --force to overwrite it")
+    return atomic_writer(output_file, force=force)
 
 
 def _emit(text: str, output_file: Path | None, force: bool) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-from contextlib import AbstractContextManager
 import datetime as dt
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
@@ -150,25 +151,29 @@ def lint_files(
     cache_root: Path | None = None,
     progress: Callable[[int, str], AbstractContextManager[Callable[[], None]]] | None = None,
 ) -> list[FileResult]:
-    """Lint many files: served from the cache where content, version, configuration and date are unchanged."""
+    """``iter_lint`` as a list."""
+    return list(iter_lint(files, settings, jobs, cache_root, progress))
+
+
+def iter_lint(
+    files: list[Path],
+    settings: Settings,
+    jobs: int,
+    cache_root: Path | None = None,
+    progress: Callable[[int, str], AbstractContextManager[Callable[[], None]]] | None = None,
+) -> Iterator[FileResult]:
+    """Results in file order, as they come: memory stays flat however many files there are.
+
+    Results are served from the cache where content, version, configuration and date are unchanged.
+    """
     import gc
 
     # Everything imported so far lives as long as the process: keep the collector from scanning it again
     # and again while thousands of short-lived node trees and models come and go (also in forked workers).
     gc.freeze()
-    cache = None
+    cache = _open_cache(cache_root, settings)
     keys: dict[Path, str] = {}
     hits: dict[str, tuple[Diagnostic, ...]] = {}
-    if cache_root is not None:
-        from .cache import LintCache
-
-        today = settings.today or dt.date.today()
-        config = settings.config
-        fingerprint = repr((config.select, config.ignore, sorted(config.rules.items()), config.overrides, config.calendars, today.isoformat()))
-        try:
-            cache = LintCache(cache_root, fingerprint)
-        except OSError:  # a read-only checkout: lint without a cache
-            cache = None
     if cache is not None:
         for path in files:
             try:
@@ -177,15 +182,41 @@ def lint_files(
                 continue
         hits = cache.get_many(list(keys.values()))
     todo = [p for p in files if keys.get(p) not in hits]
-    fresh: dict[Path, FileResult] = {}
-    with (progress or _no_progress)(len(todo), "linting") as advance:
-        for path, result in zip(todo, lint_many(todo, settings, jobs)):
-            fresh[path] = result
-            advance()
-    if cache is not None:
-        cache.put_many((keys[p], r.diagnostics) for p, r in fresh.items() if p in keys and r.cacheable)
-        cache.close()
-    return [fresh[p] if p in fresh else FileResult(str(p), hits[keys[p]]) for p in files]
+    pending: list[tuple[str, tuple[Diagnostic, ...]]] = []
+    try:
+        with (progress or _no_progress)(len(todo), "linting") as advance:
+            fresh = lint_many(todo, settings, jobs)
+            for path in files:
+                key = keys.get(path)
+                if key in hits:
+                    yield FileResult(str(path), hits.pop(key))
+                    continue
+                result = next(fresh)
+                advance()
+                if cache is not None and key is not None and result.cacheable:
+                    pending.append((key, result.diagnostics))
+                    if len(pending) >= 1000:
+                        cache.put_many(pending)
+                        pending = []
+                yield result
+    finally:
+        if cache is not None:
+            cache.put_many(pending)
+            cache.close()
+
+
+def _open_cache(cache_root: Path | None, settings: Settings) -> Any:
+    if cache_root is None:
+        return None
+    from .cache import LintCache
+
+    today = settings.today or dt.date.today()
+    config = settings.config
+    fingerprint = repr((config.select, config.ignore, sorted(config.rules.items()), config.overrides, config.calendars, today.isoformat()))
+    try:
+        return LintCache(cache_root, fingerprint)
+    except OSError:  # a read-only checkout: lint without a cache
+        return None
 
 
 @contextlib.contextmanager

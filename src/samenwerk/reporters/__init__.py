@@ -27,3 +27,5 @@ def get(name: str) -> Reporter:
 
 
 FORMATS = ("full", "concise", "json", "json-lines", "github", "gitlab", "junit", "sarif")
+STREAMING = frozenset({"full", "concise", "json-lines", "github"})
+"""Formats written file by file as results come; the others need every result first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TextIO
 
 from ..lint import FileResult
@@ -15,7 +15,7 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
-def report(results: Sequence[FileResult], out: TextIO) -> None:
+def report(results: Iterable[FileResult], out: TextIO) -> None:
     for r in results:
         for d in r.diagnostics:
             kind = "error" if d.level == "error" else "warning"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -24,7 +24,7 @@ def report(results: Sequence[FileResult], out: TextIO) -> None:
     out.write("\n")
 
 
-def report_lines(results: Sequence[FileResult], out: TextIO) -> None:
+def report_lines(results: Iterable[FileResult], out: TextIO) -> None:
     for r in results:
         for d in r.diagnostics:
             out.write(json.dumps(_item(d), ensure_ascii=False) + "\n")

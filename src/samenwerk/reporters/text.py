@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import TextIO
 
 from ..diagnostics import Diagnostic
@@ -17,15 +17,17 @@ def _line(d: Diagnostic, color: bool = False) -> str:
     return f"{d.path}:{d.line}:{d.col}: {level}: {d.message} [{d.rule}]"
 
 
-def concise(results: Sequence[FileResult], out: TextIO, color: bool = False) -> None:
-    for result in results:
+def concise(results: Iterable[FileResult], out: TextIO, color: bool = False) -> None:
+    tally = Tally()
+    for result in tally.count(results):
         for d in result.diagnostics:
             out.write(_line(d, color) + "\n")
-    out.write(summary(results) + "\n")
+    out.write(tally.summary() + "\n")
 
 
-def full(results: Sequence[FileResult], out: TextIO, color: bool = False) -> None:
-    for result in results:
+def full(results: Iterable[FileResult], out: TextIO, color: bool = False) -> None:
+    tally = Tally()
+    for result in tally.count(results):
         lines: list[str] | None = None
         for d in result.diagnostics:
             out.write(_line(d, color) + "\n")
@@ -35,7 +37,7 @@ def full(results: Sequence[FileResult], out: TextIO, color: bool = False) -> Non
                 src = lines[d.line - 1].rstrip("\n")
                 if len(src) <= 200:
                     out.write(f"  {d.line:>4} | {src}\n       | {' ' * (d.col - 1)}^\n")
-    out.write(summary(results) + "\n")
+    out.write(tally.summary() + "\n")
 
 
 def _read_lines(path: str) -> list[str]:
@@ -46,12 +48,23 @@ def _read_lines(path: str) -> list[str]:
         return []
 
 
-def summary(results: Sequence[FileResult]) -> str:
-    files = len(results)
-    bad = sum(1 for r in results if r.diagnostics)
-    errors = sum(r.errors for r in results)
-    warnings = sum(r.warnings for r in results)
-    return (
-        f"{files} file{'s' * (files != 1)} checked: {files - bad} clean, {bad} with problems; "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
-    )
+class Tally:
+    """Counts for the summary line, gathered while results stream past."""
+
+    def __init__(self) -> None:
+        self.files = self.bad = self.errors = self.warnings = 0
+
+    def count(self, results: Iterable[FileResult]) -> Iterable[FileResult]:
+        for r in results:
+            self.files += 1
+            self.bad += bool(r.diagnostics)
+            self.errors += r.errors
+            self.warnings += r.warnings
+            yield r
+
+    def summary(self) -> str:
+        files, bad, errors, warnings = self.files, self.bad, self.errors, self.warnings
+        return (
+            f"{files} file{'s' * (files != 1)} checked: {files - bad} clean, {bad} with problems; "
+            f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+        )
