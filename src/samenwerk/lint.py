@@ -8,16 +8,18 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .load import MAX_FILE_BYTES, Positions, decode, parse
-from .model import Agreement
-from .rules import REGISTRY
-from .rules.base import Context
 from .suppress import parse as parse_suppressions
-from .validate import validate
+
+if TYPE_CHECKING:
+    from .model import Agreement
+
+# The model, the validator and the rules are imported where they are first needed, not here: a run whose
+# every file is served from the cache never needs them, and building the model classes is most of start-up.
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ def load_bytes(raw: bytes) -> tuple[Agreement | None, str, list[Finding], Positi
     loaded = parse(text)
     if loaded.error is not None:
         return None, text, [loaded.error], None
+    from .validate import validate
+
     agreement, findings = validate(loaded.data)
     return agreement, text, findings, Positions(text, loaded.node)
 
@@ -86,6 +90,8 @@ def _outside(path: Path) -> str | None:
 
 def lint_file(path: Path, display: str | None = None, settings: Settings | None = None) -> FileResult:
     from .deadlines import calendars_from, default_calendars
+    from .rules import REGISTRY
+    from .rules.base import Context
 
     settings = settings or Settings()
     name = display or str(path)
