@@ -55,7 +55,7 @@ class Config:
     fail_on: Level = Level.ERROR
     calendars: dict[str, Any] | None = None
     root: Path = field(default_factory=Path.cwd)
-    _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False, init=False)
 
     def rules_for(self, path: Path) -> dict[str, RuleSettings]:
         """The enabled rules for one file, with their level and options (worked out once without overrides)."""
