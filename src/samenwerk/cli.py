@@ -196,7 +196,6 @@ def expiring(
     Exit 1 when an agreement is in the --fail-on state, 2 when a file cannot be loaded or on usage errors.
     """
     import datetime as dt
-    import io
 
     from .deadlines import State, parse_within
     from .deadlines import reports as deadline_reports
@@ -211,26 +210,25 @@ def expiring(
     files = [str(p) for p in expand(paths or [Path("agreements")])]
     reports, errors = deadline_reports(files, day, window, jobs or (os.cpu_count() or 1))
     until = day + window
-    buffer = io.StringIO()
-    if output_format is ExpiringFormat.table:
-        from .reporters.expiring_text import table
+    with _output(output_file, force) as buffer:
+        if output_format is ExpiringFormat.table:
+            from .reporters.expiring_text import table
 
-        table(reports, errors, buffer, as_of=day, until=until, color=_color(output_file))
-    elif output_format is ExpiringFormat.markdown:
-        from .reporters.expiring_text import markdown
+            table(reports, errors, buffer, as_of=day, until=until, color=_color(output_file))
+        elif output_format is ExpiringFormat.markdown:
+            from .reporters.expiring_text import markdown
 
-        markdown(reports, errors, buffer, as_of=day, until=until)
-    elif output_format is ExpiringFormat.json:
-        from .reporters.expiring_json import report
+            markdown(reports, errors, buffer, as_of=day, until=until)
+        elif output_format is ExpiringFormat.json:
+            from .reporters.expiring_json import report
 
-        report(reports, errors, buffer, as_of=day, until=until)
-    else:
-        from .reporters.ics import report as ics
+            report(reports, errors, buffer, as_of=day, until=until)
+        else:
+            from .reporters.ics import report as ics
 
-        ics(reports, buffer, as_of=day, alarm_days=alarm)
-        for e in errors:
-            sys.stderr.write(f"{e.path}:{e.line}:{e.col}: error: {e.message} [{e.rule}]\n")
-    _emit(buffer.getvalue(), output_file, force)
+            ics(reports, buffer, as_of=day, alarm_days=alarm)
+            for e in errors:
+                sys.stderr.write(f"{e.path}:{e.line}:{e.col}: error: {e.message} [{e.rule}]\n")
     failing = {FailOn.expired: {State.EXPIRED}, FailOn.expiring: {State.EXPIRED, State.EXPIRING}, FailOn.never: set()}
     if errors:
         raise typer.Exit(EXIT_USAGE)
@@ -272,7 +270,6 @@ def diff(
     samenwerk diff REV [-- PATHS]        a revision against the working tree
     """
     import dataclasses
-    import io
 
     from .diff import compare_arguments
 
@@ -285,24 +282,23 @@ def diff(
         diffs = [dataclasses.replace(d, changes=tuple(c for c in d.changes if c.substantive)) for d in diffs]
         diffs = [d for d in diffs if d.changes or d.errors]
     diffs = [d for d in diffs if d.changes or d.errors or d.status != "modified"]
-    buffer = io.StringIO()
-    if output_format is DiffFormat.text:
-        from .reporters.diff_text import text
+    with _output(output_file, force) as buffer:
+        if output_format is DiffFormat.text:
+            from .reporters.diff_text import text
 
-        text(diffs, buffer, color=_color(output_file))
-    elif output_format is DiffFormat.markdown:
-        from .reporters.diff_text import markdown
+            text(diffs, buffer, color=_color(output_file))
+        elif output_format is DiffFormat.markdown:
+            from .reporters.diff_text import markdown
 
-        markdown(diffs, buffer)
-    elif output_format is DiffFormat.json:
-        from .reporters.diff_json import report
+            markdown(diffs, buffer)
+        elif output_format is DiffFormat.json:
+            from .reporters.diff_json import report
 
-        report(diffs, buffer)
-    else:
-        from .reporters.diff_html import report as redline
+            report(diffs, buffer)
+        else:
+            from .reporters.diff_html import report as redline
 
-        redline(diffs, buffer)
-    _emit(buffer.getvalue(), output_file, force)
+            redline(diffs, buffer)
     if any(d.errors for d in diffs):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if exit_code and any(d.changes for d in diffs) else EXIT_OK)
@@ -450,19 +446,7 @@ def _output(output_file: Path | None, force: bool) -> Any:
         return contextlib.nullcontext(sys.stdout)
     from .fsutil import atomic_writer
 
-    if output_file.exists() and not force:  # refuse before any work is done
-        raise SamenwerkError(f"{output_file}: already exists; use --force to overwrite it")
     return atomic_writer(output_file, force=force)
-
-
-def _emit(text: str, output_file: Path | None, force: bool) -> None:
-    if output_file is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        from .fsutil import write_atomic
-
-        write_atomic(output_file, text, force=force)
 
 
 def _fail(message: str, code: int) -> NoReturn:
