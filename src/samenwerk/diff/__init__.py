@@ -160,10 +160,14 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
     FILE, REV FILE and OLD NEW compare single files.
     """
     from ..errors import SamenwerkError
+    from ..files import SUFFIXES
 
     if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
         old_rev, _, new_rev = given[0].partition("..")
         given = [old_rev or "HEAD", new_rev or "HEAD"]
+    for name in given:  # a missing agreement file is that, not a git error
+        if name.endswith(SUFFIXES) and not Path(name).exists():
+            raise SamenwerkError(f"{name}: no such file")
     scope = paths or ["."]
     if not given:
         return compare_revisions("HEAD", None, scope, cwd)
