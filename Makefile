@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AGREEMENTS ?= agreements
 
-.PHONY: run test lint schema bench clean browser
+.PHONY: run test check lint schema bench clean browser
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,13 @@ run: $(BIN)/.installed
 	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format pdf --output-dir build --force
 	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format html --output-dir build --force
 
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed browser check
 	$(BIN)/python -m pytest -q
+
+# Static checks (pinned versions, so a new release cannot break CI): ruff for errors and imports, mypy --strict.
+check: $(BIN)/.installed
+	$(BIN)/ruff check src tests --select F,I,B,UP --ignore B905,B008
+	$(BIN)/mypy src/samenwerk
 
 # Debian's Chromium, for the tests that look at rendered HTML in a real browser. Installed when missing and
 # apt is usable (root); elsewhere those tests skip, except under CI=true where a missing browser fails them.

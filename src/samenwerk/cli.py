@@ -144,8 +144,8 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="A rule id, to expl
         width = max(map(len, [*REGISTRY, *BUILTIN]))
         for rid, text in BUILTIN.items():
             typer.echo(f"{rid:<{width}}  error    {text}")
-        for rid, module in REGISTRY.items():
-            typer.echo(f"{rid:<{width}}  {module.level:<7}  {module.summary}")
+        for rid, listed in REGISTRY.items():
+            typer.echo(f"{rid:<{width}}  {listed.level:<7}  {listed.summary}")
         return
     if rule_id in BUILTIN:
         typer.echo(f"{rule_id} (always on, error)\n\n{BUILTIN[rule_id]}")

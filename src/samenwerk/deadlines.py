@@ -102,7 +102,12 @@ def parse_within(text: str) -> relativedelta:
 
 
 def period_delta(period: Period) -> relativedelta:
-    return relativedelta(**{period.unit: period.value})
+    return {
+        "days": relativedelta(days=period.value),
+        "weeks": relativedelta(weeks=period.value),
+        "months": relativedelta(months=period.value),
+        "years": relativedelta(years=period.value),
+    }[period.unit]
 
 
 _WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
@@ -167,7 +172,7 @@ def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> Sta
 
 def _occurrences(first_start: dt.date, step: relativedelta, until: dt.date) -> list[dt.date]:
     """Ends of consecutive periods of length ``step`` from ``first_start`` (last day of each), up to ``until``."""
-    out = []
+    out: list[dt.date] = []
     k = 1
     while True:
         due = first_start + step * k - dt.timedelta(days=1)

@@ -52,7 +52,7 @@ Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:
 class _Constructor(SafeConstructor):
     """Safe construction that refuses duplicate keys instead of silently keeping the last one."""
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) != len(node.value):  # only then is there a duplicate to look for
             seen: dict[Any, Node] = {}
@@ -69,24 +69,24 @@ class _Constructor(SafeConstructor):
                 seen[key] = key_node
         return mapping
 
-    def construct_yaml_int(self, node: ScalarNode) -> int:  # type: ignore[override]
+    def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
         if value.startswith("0o"):
             return int(value[2:], 8)
         return int(value, 0) if value.startswith("0x") else int(value)
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
 
 
-class FastLoader(_Parser, _Constructor, Yaml12Resolver):  # type: ignore[misc,valid-type]
+class FastLoader(_Parser, _Constructor, Yaml12Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
         Yaml12Resolver.__init__(self)
 
 
-class _NodeLoader(_Parser, Yaml12Resolver):  # type: ignore[misc,valid-type]
+class _NodeLoader(_Parser, Yaml12Resolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         Yaml12Resolver.__init__(self)
@@ -251,7 +251,7 @@ def compose(text: str) -> Node | None:
     """The node tree of a file that parsed, for positions."""
     loader = _NodeLoader(text)
     try:
-        return loader.get_single_node()  # type: ignore[no-any-return]
+        return loader.get_single_node()
     finally:
         loader.dispose()
 

@@ -26,8 +26,8 @@ class Suppressions:
     def hides(self, line: int, rule: str) -> bool:
         if ALL in self.file or rule in self.file:
             return True
-        on_line = self.lines.get(line)
-        return bool(on_line) and (ALL in on_line or rule in on_line)
+        on_line = self.lines.get(line, frozenset())
+        return ALL in on_line or rule in on_line
 
 
 NONE = Suppressions()

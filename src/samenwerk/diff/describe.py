@@ -96,7 +96,8 @@ def _context(change: Change, old_data: Any, new_data: Any) -> str:
             entry = at(data, loc[: cut + 1])
             name = label(entry)
             if name:
-                return f"{ENTITIES.get(loc[cut - 1], loc[cut - 1])} {name}"
+                list_name = str(loc[cut - 1])
+                return f"{ENTITIES.get(list_name, list_name)} {name}"
     return ""
 
 

@@ -91,8 +91,9 @@ def _classify(path: tuple[str, ...], old: Any, new: Any) -> bool:
 def _key(item: Any, list_name: str) -> str | None:
     if not isinstance(item, dict):
         return None
-    if isinstance(item.get("id"), str):
-        return item["id"]
+    ident = item.get("id")
+    if isinstance(ident, str):
+        return ident
     fields = NATURAL_KEYS.get(list_name)
     if not fields:
         return None
@@ -130,8 +131,8 @@ def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bl
     if keyed:
         aidx = {k: i for i, k in enumerate(akeys)}
         bidx = {k: i for i, k in enumerate(bkeys)}
-        common = [k for k in akeys if k in bidx]
-        order_b = [k for k in bkeys if k in aidx]
+        common = [k for k in akeys if k is not None and k in bidx]
+        order_b = [k for k in bkeys if k is not None and k in aidx]
         stay = _lcs(common, order_b)
         for k in bkeys:
             j = bidx[k]

@@ -49,5 +49,5 @@ def html_to_signable_pdf(html: str, agreement: Agreement) -> bytes:
         page, box = positions[name]
         append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box, empty_field_appearance=True))
     out = io.BytesIO()
-    writer.write(out)
+    writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

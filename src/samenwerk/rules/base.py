@@ -36,7 +36,7 @@ class Context:
         cached = self.shared.get("nodes")
         if cached is None:
             cached = self.shared["nodes"] = walk(agreement)
-        return cached  # type: ignore[no-any-return]
+        return cached
 
 
 class Rule(Protocol):
