@@ -23,9 +23,12 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed browser check
 	$(BIN)/python -m pytest -q
 
-# Static checks (pinned versions, so a new release cannot break CI): ruff for errors and imports, mypy --strict.
+# Static checks (pinned versions, so a new release cannot break CI): ruff for errors, imports and format,
+# import-linter for the layers (no import cycles, the core never imports the command line), mypy --strict.
 check: $(BIN)/.installed
-	$(BIN)/ruff check src tests --select F,I,B,UP --ignore B905,B008
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
 	$(BIN)/mypy src/samenwerk
 
 # Debian's Chromium, for the tests that look at rendered HTML in a real browser. Installed when missing and

@@ -20,7 +20,6 @@ import json
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -52,14 +51,18 @@ def generate(n: int, dest: Path) -> list[Path]:
         text = sources[i % len(sources)]
         town = f"{rng.choice(towns)} {i}"
         text = re.sub(r"^id: .*$", f"id: bench-{i:06d}", text, count=1, flags=re.M)
-        text = re.sub(r"^title: (.*)$", lambda m: f"title: {m.group(1)} ({town})", text, count=1, flags=re.M)
-        text = re.sub(r"^(    name: Lokaal bestuur )(\S+)", lambda m: f"{m.group(1)}{m.group(2)}-{i}", text, flags=re.M)
+        text = re.sub(r"^title: (.*)$", lambda m, town=town: f"title: {m.group(1)} ({town})", text, count=1, flags=re.M)
+        text = re.sub(
+            r"^(    name: Lokaal bestuur )(\S+)", lambda m, i=i: f"{m.group(1)}{m.group(2)}-{i}", text, flags=re.M
+        )
         (dest / f"agreement-{i:06d}.yaml").write_text(text, encoding="utf-8")
     marker.write_text(f"{stamp} {n}")
     return sorted(dest.glob("*.yaml"))
 
 
-def run(cmd: list[str], ok: tuple[int, ...] = (0, 1), cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
+def run(
+    cmd: list[str], ok: tuple[int, ...] = (0, 1), cwd: Path | None = None, env: dict[str, str] | None = None
+) -> float:
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
     elapsed = time.perf_counter() - start
@@ -97,11 +100,15 @@ def lint_sizes(sizes: list[int], repeat: int, peers_up_to: int) -> list[dict[str
         shutil.rmtree(OUT / ".samenwerk_cache", ignore_errors=True)
         run(lint, cwd=OUT)  # fills the cache
         row["lint_cached_s"] = best(lint, reps, cwd=OUT)
-        row["expiring_s"] = best([samenwerk, "expiring", str(corpus), "--output-format", "json", "--fail-on", "never"], reps)
+        row["expiring_s"] = best(
+            [samenwerk, "expiring", str(corpus), "--output-format", "json", "--fail-on", "never"], reps
+        )
         row["floor_s"] = best([sys.executable, str(ROOT / "bench" / "floor.py"), str(corpus)], reps, ok=(0,))
         row["lint_peak_mb"] = peak_rss_mb([*lint, "--no-cache"])
         if n <= peers_up_to:
-            row["check_jsonschema_s"] = best([str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *map(str, files)], reps)
+            row["check_jsonschema_s"] = best(
+                [str(BIN / "check-jsonschema"), "--schemafile", str(SCHEMA), *map(str, files)], reps
+            )
             row["yamllint_s"] = best([str(BIN / "yamllint"), "-f", "parsable", str(corpus)], reps)
             row["vs_check_jsonschema"] = round(float(row["check_jsonschema_s"]) / float(row["lint_cold_s"]), 2)
             row["vs_yamllint"] = round(float(row["yamllint_s"]) / float(row["lint_cold_s"]), 2)
@@ -120,13 +127,23 @@ def startup(repeat: int = 20) -> dict[str, float]:
     run(version)
     b = statistics.median(run(bare, ok=(0,)) for _ in range(repeat))
     v = statistics.median(run(version, ok=(0,)) for _ in range(repeat))
-    row = {"python_pass_ms": round(b * 1000, 1), "version_ms": round(v * 1000, 1), "overhead_ms": round((v - b) * 1000, 1)}
+    row = {
+        "python_pass_ms": round(b * 1000, 1),
+        "version_ms": round(v * 1000, 1),
+        "overhead_ms": round((v - b) * 1000, 1),
+    }
     print(json.dumps(row))
     return row
 
 
 def git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@b", "GIT_COMMITTER_NAME": "b", "GIT_COMMITTER_EMAIL": "b@b"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "b",
+        "GIT_AUTHOR_EMAIL": "b@b",
+        "GIT_COMMITTER_NAME": "b",
+        "GIT_COMMITTER_EMAIL": "b@b",
+    }
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
@@ -144,16 +161,22 @@ def diff_runs(repeat: int) -> dict[str, float]:
             git(repo, "add", "-A")
             git(repo, "commit", "-qm", "all")
             one = repo / "agreements" / "agreement-000007.yaml"
-            one.write_text(one.read_text(encoding="utf-8").replace("  end: 31-12-2025", "  end: 31-12-2026"), encoding="utf-8")
+            one.write_text(
+                one.read_text(encoding="utf-8").replace("  end: 31-12-2025", "  end: 31-12-2026"), encoding="utf-8"
+            )
             git(repo, "commit", "-qam", "one")
-        row[f"diff_revisions_{n}_s"] = best([samenwerk, "diff", "HEAD~1", "HEAD", "--output-format", "json"], repeat, cwd=repo)
+        row[f"diff_revisions_{n}_s"] = best(
+            [samenwerk, "diff", "HEAD~1", "HEAD", "--output-format", "json"], repeat, cwd=repo
+        )
     big_old = OUT / "big-old.yaml"
     big_new = OUT / "big-new.yaml"
     text = (ROOT / "agreements" / "gent-vdab-2020-2025.yaml").read_text(encoding="utf-8")
     big_old.write_text(text, encoding="utf-8")
     changed = text.replace("end: 2025-12-31", "end: 2026-12-31").replace("organisatieoverstijgende", "gezamenlijke")
     big_new.write_text(changed.replace("      - {name: de heer Johan Deckmyn}\n", ""), encoding="utf-8")
-    row["diff_large_agreement_s"] = best([samenwerk, "diff", str(big_old), str(big_new), "--output-format", "json"], repeat)
+    row["diff_large_agreement_s"] = best(
+        [samenwerk, "diff", str(big_old), str(big_new), "--output-format", "json"], repeat
+    )
     print(json.dumps(row))
     return row
 
@@ -162,7 +185,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="300,3000,30000")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--peers-up-to", type=int, default=3000, help="run check-jsonschema and yamllint up to this size")
+    parser.add_argument(
+        "--peers-up-to", type=int, default=3000, help="run check-jsonschema and yamllint up to this size"
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     results = {

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from samenwerk.lint import load_valid
+from samenwerk.document import load as load_valid
 from samenwerk.render import render_text
 
 from .conftest import AGREEMENTS
@@ -54,7 +54,9 @@ def _run(chromium: str, profile: Path, *args: str) -> None:
 
 
 def test_visible_text_and_screenshot(chromium: str, tmp_path: Path) -> None:
-    agreement, _ = load_valid(AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml")
+    agreement, _ = load_valid(
+        AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml"
+    )
     assert agreement is not None
     page = tmp_path / "agreement.html"
     page.write_text(render_text(agreement, "html"), encoding="utf-8")

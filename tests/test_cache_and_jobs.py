@@ -29,7 +29,10 @@ def test_cache_is_keyed_by_content_not_mtime(cli, tmp_path: Path) -> None:
     db = sqlite3.connect(cache / "lint.sqlite3")
     (count,) = db.execute("SELECT count(*) FROM results").fetchone()
     assert count == 1
-    db.execute("UPDATE results SET diagnostics = ?", (json.dumps([["a.yaml", 1, 1, "warning", "cache", "served from the cache"]]),))
+    db.execute(
+        "UPDATE results SET diagnostics = ?",
+        (json.dumps([["a.yaml", 1, 1, "warning", "cache", "served from the cache"]]),),
+    )
     db.commit()
     db.close()
     assert [d["message"] for d in _diagnostics(cli, tmp_path, "a.yaml")] == ["served from the cache"]
@@ -39,7 +42,9 @@ def test_cache_is_keyed_by_content_not_mtime(cli, tmp_path: Path) -> None:
     assert _diagnostics(cli, tmp_path, "a.yaml") == first
     # A different date for the rules, or another configuration, is another key.
     assert _diagnostics(cli, tmp_path, "a.yaml", "--as-of", "2020-01-01") == first
-    assert _diagnostics(cli, tmp_path, "a.yaml", "--ignore", "contact-point") == [d for d in first if d["rule"] != "contact-point"]
+    assert _diagnostics(cli, tmp_path, "a.yaml", "--ignore", "contact-point") == [
+        d for d in first if d["rule"] != "contact-point"
+    ]
 
 
 def test_no_cache_leaves_nothing(cli, tmp_path: Path) -> None:

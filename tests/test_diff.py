@@ -17,12 +17,20 @@ from samenwerk.diff.engine import Kind
 from .conftest import AGREEMENTS
 
 KALMTHOUT = AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml"
-ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-       "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
+}
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **ENV}).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, check=True, capture_output=True, text=True, env={**os.environ, **ENV}
+    ).stdout
 
 
 @pytest.fixture
@@ -59,7 +67,11 @@ def test_edit_end_date_and_frequency(cli, repo: Path) -> None:
     edit(repo / "agreements" / "antwerpen.yaml", "      min_meetings_per_year: 2", "      min_meetings_per_year: 4")
     commit(repo, "extend")
     (f,) = changes(cli, repo, "HEAD~1", "HEAD")
-    assert (f["old"], f["new"], f["status"]) == ("HEAD~1:agreements/antwerpen.yaml", "HEAD:agreements/antwerpen.yaml", "modified")
+    assert (f["old"], f["new"], f["status"]) == (
+        "HEAD~1:agreements/antwerpen.yaml",
+        "HEAD:agreements/antwerpen.yaml",
+        "modified",
+    )
     got = [(c["path"], c["kind"], c["old"], c["new"], c["substantive"]) for c in f["changes"]]
     assert got == [
         (["consultation", "bodies", "stuurgroep", "min_meetings_per_year"], "changed", 2, 4, True),
@@ -110,7 +122,10 @@ def test_renamed_file(cli, repo: Path) -> None:
     commit(repo, "rename")
     (f,) = changes(cli, repo, "HEAD~1..HEAD")
     assert (f["status"], f["old"], f["new"], f["changes"]) == (
-        "renamed", "HEAD~1:agreements/gent.yaml", "HEAD:agreements/gent-vdab.yaml", []
+        "renamed",
+        "HEAD~1:agreements/gent.yaml",
+        "HEAD:agreements/gent-vdab.yaml",
+        [],
     )
 
 
@@ -120,19 +135,28 @@ def test_added_and_deleted_files(cli, repo: Path) -> None:
     commit(repo, "add and delete")
     files = changes(cli, repo, "HEAD~1", "HEAD")
     assert sorted((f["status"], f["old"] or f["new"]) for f in files) == [
-        ("added", "HEAD:agreements/pact.yaml"), ("deleted", "HEAD~1:agreements/gent.yaml"),
+        ("added", "HEAD:agreements/pact.yaml"),
+        ("deleted", "HEAD~1:agreements/gent.yaml"),
     ]
 
 
 def test_whitespace_only_edit_is_editorial(cli, repo: Path) -> None:
-    edit(repo / "agreements" / "antwerpen.yaml", "vertrouwen op elkaars inschattingen", "vertrouwen  op elkaars inschattingen,")
+    edit(
+        repo / "agreements" / "antwerpen.yaml",
+        "vertrouwen op elkaars inschattingen",
+        "vertrouwen  op elkaars inschattingen,",
+    )
     (f,) = changes(cli, repo)  # bare: working tree against HEAD
     assert [(c["kind"], c["substantive"]) for c in f["changes"]] == [("changed", False)]
     assert f["new"] == "agreements/antwerpen.yaml"
 
 
 def test_wording_of_a_commitment_is_substantive(cli, repo: Path) -> None:
-    edit(repo / "agreements" / "gent.yaml", "via een organisatieoverstijgende accountwerking", "via een gezamenlijke accountwerking")
+    edit(
+        repo / "agreements" / "gent.yaml",
+        "via een organisatieoverstijgende accountwerking",
+        "via een gezamenlijke accountwerking",
+    )
     (f,) = changes(cli, repo, "HEAD")
     assert [(c["path"][-2:], c["substantive"]) for c in f["changes"]] == [(["vacatures-snel-ontsluiten", "text"], True)]
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from dateutil.relativedelta import relativedelta
 
-from samenwerk.deadlines import Kind, State, compute, non_working, parse_within, previous_working_day
+from samenwerk.calendars import non_working, previous_working_day
+from samenwerk.deadlines import Kind, State, compute, parse_within
+from samenwerk.document import load as load_valid
 from samenwerk.errors import SamenwerkError
-from samenwerk.lint import load_valid
 
 from .conftest import AGREEMENTS, FIXTURES
 
@@ -78,7 +79,12 @@ def test_recurring_meetings_follow_the_frequency() -> None:
         parse_within("90d"),
     )
     ops = [d for d in kalmthout.deadlines if d.key.startswith("meeting/operationeel-overleg/2025")]
-    assert [d.date for d in ops] == [dt.date(2025, 3, 31), dt.date(2025, 6, 30), dt.date(2025, 9, 30), dt.date(2025, 12, 31)]
+    assert [d.date for d in ops] == [
+        dt.date(2025, 3, 31),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 9, 30),
+        dt.date(2025, 12, 31),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -96,7 +102,15 @@ def test_weekends_and_belgian_holidays(day: dt.date, why: str | None, previous: 
         assert previous_working_day(day) == previous
 
 
-@pytest.mark.parametrize(("text", "delta"), [("90d", relativedelta(days=90)), ("12w", relativedelta(weeks=12)), ("6m", relativedelta(months=6)), ("3 months", relativedelta(months=3))])
+@pytest.mark.parametrize(
+    ("text", "delta"),
+    [
+        ("90d", relativedelta(days=90)),
+        ("12w", relativedelta(weeks=12)),
+        ("6m", relativedelta(months=6)),
+        ("3 months", relativedelta(months=3)),
+    ],
+)
 def test_within(text: str, delta: relativedelta) -> None:
     assert parse_within(text) == delta
 
@@ -135,8 +149,14 @@ def test_json_output(cli) -> None:
     gent = next(a for a in doc["agreements"] if a["id"] == "gent-vdab-2020-2025")
     end = next(d for d in gent["deadlines"] if d["key"] == "end")
     assert end == {
-        "key": "end", "kind": "end", "date": "2025-12-31", "title": "Einde van de overeenkomst (tot en met 31 december 2025)",
-        "detail": None, "in_window": True, "non_working": None, "previous_working_day": None,
+        "key": "end",
+        "kind": "end",
+        "date": "2025-12-31",
+        "title": "Einde van de overeenkomst (tot en met 31 december 2025)",
+        "detail": None,
+        "in_window": True,
+        "non_working": None,
+        "previous_working_day": None,
     }
 
 

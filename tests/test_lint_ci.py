@@ -34,7 +34,9 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def _rules(path: Path, config: Config) -> list[str]:
-    return sorted({d.rule for d in lint_file(path, settings=Settings(config=config, today=dt.date(2026, 1, 1))).diagnostics})
+    return sorted(
+        {d.rule for d in lint_file(path, settings=Settings(config=config, today=dt.date(2026, 1, 1))).diagnostics}
+    )
 
 
 def test_default_runs_all_rules(tmp_path: Path) -> None:
@@ -66,7 +68,13 @@ def test_calendars_are_configurable(tmp_path: Path) -> None:
     text = MINIMAL.replace("start: 1-1-2020\n  end: 2025-12-31", "start: 1-1-2020\n  end: 2026-06-30")
     path = _write(tmp_path, "a.yaml", text)
     config = parse_config(
-        {"calendars": {"planning_periods": [{"name": "lange periode", "start": dt.date(2019, 1, 1), "end": dt.date(2030, 12, 31)}]}}
+        {
+            "calendars": {
+                "planning_periods": [
+                    {"name": "lange periode", "start": dt.date(2019, 1, 1), "end": dt.date(2030, 12, 31)}
+                ]
+            }
+        }
     )
     assert "planning-period" not in _rules(path, config)
 
@@ -74,7 +82,9 @@ def test_calendars_are_configurable(tmp_path: Path) -> None:
 def test_overrides_per_path(tmp_path: Path) -> None:
     archived = _write(tmp_path, "archief/a.yaml", PROBLEMS)
     current = _write(tmp_path, "actueel/a.yaml", PROBLEMS)
-    config = parse_config({"overrides": [{"paths": ["archief/*"], "ignore": ["steering-group"]}]}, tmp_path / "samenwerk.toml")
+    config = parse_config(
+        {"overrides": [{"paths": ["archief/*"], "ignore": ["steering-group"]}]}, tmp_path / "samenwerk.toml"
+    )
     assert _rules(archived, config) == ["contact-point"]
     assert _rules(current, config) == ["contact-point", "steering-group"]
 
@@ -86,7 +96,11 @@ def test_overrides_per_path(tmp_path: Path) -> None:
         ({"rules": {"nope": {}}}, "unknown rule id 'nope'"),
         ({"rules": {"planning-period": {"calendar": "maya"}}}, "rules.planning-period"),
         ({"rules": {"contact-point": {"colour": "red"}}}, "takes no options"),
-        ({"selekt": ["ALL"]}, "unknown setting(s) selekt"),
+        ({"selekt": ["ALL"]}, "unknown key 'selekt'; did you mean 'select'?"),
+        ({"fail-on": "sometimes"}, "fail-on: 'sometimes' is not allowed"),
+        ({"select": "ALL"}, "select: expected a list"),
+        ({"overrides": [{"ignore": ["contact-point"]}]}, "missing required key 'paths' in overrides[0]"),
+        ({"calendars": {"planning_periods": [{"name": "x", "start": "gisteren", "end": "2030-12-31"}]}}, "start"),
         ({"overrides": [{"paths": ["x"], "ignore": ["nope"]}]}, "unknown rule id(s) in 'overrides[0].ignore'"),
     ],
 )
@@ -138,7 +152,11 @@ def test_real_agreements_raise_no_errors(cli) -> None:
 
 
 def test_fail_on_and_exit_zero(cli, tmp_path: Path) -> None:
-    path = _write(tmp_path, "a.yaml", PROBLEMS + "consultation:\n  bodies: [{id: sg, kind: steering-group, name: SG, min_meetings_per_year: 2}]\n")
+    path = _write(
+        tmp_path,
+        "a.yaml",
+        PROBLEMS + "consultation:\n  bodies: [{id: sg, kind: steering-group, name: SG, min_meetings_per_year: 2}]\n",
+    )
     # Only warnings now (contact points).
     assert cli("lint", str(path)).returncode == 0
     assert cli("lint", str(path), "--fail-on", "warning").returncode == 1
@@ -196,7 +214,11 @@ def test_gitlab_code_quality(cli, tmp_path: Path) -> None:
 
 def test_json_lines(cli, tmp_path: Path) -> None:
     rows = [json.loads(line) for line in _formatted(cli, "json-lines", tmp_path).splitlines()]
-    assert [(r["line"], r["col"], r["rule"]) for r in rows] == [(3, 7, "steering-group"), (5, 9, "contact-point"), (10, 9, "contact-point")]
+    assert [(r["line"], r["col"], r["rule"]) for r in rows] == [
+        (3, 7, "steering-group"),
+        (5, 9, "contact-point"),
+        (10, 9, "contact-point"),
+    ]
 
 
 def test_github_is_default_under_actions(cli, tmp_path: Path) -> None:
@@ -226,21 +248,35 @@ def test_pre_commit_hook_on_a_temporary_repository(tmp_path: Path) -> None:
         pytest.skip("pre-commit is not installed")
     repo = tmp_path / "repo"
     (repo / "agreements").mkdir(parents=True)
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    env = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@t",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@t",
+    }
     subprocess.run(["git", "init", "-q", str(repo)], check=True, env=env)
     (repo / "agreements" / "good.yaml").write_text(MINIMAL, encoding="utf-8")
     (repo / "agreements" / "bad.yaml").write_text(MINIMAL.replace("title:", "titel:"), encoding="utf-8")
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
     # try-repo needs a committed source: snapshot this project into a throwaway repository.
     source = tmp_path / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "bench", "*.egg-info", "__pycache__", ".pytest_cache"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(".venv", ".git", "build", "bench", "*.egg-info", "__pycache__", ".pytest_cache"),
+    )
     subprocess.run(["git", "init", "-q", str(source)], check=True, env=env)
     subprocess.run(["git", "add", "-A"], cwd=source, check=True, env=env)
     subprocess.run(["git", "commit", "-qm", "snapshot"], cwd=source, check=True, env=env)
     result = subprocess.run(
         [str(pre_commit), "try-repo", str(source), "samenwerk-lint", "--all-files"],
-        cwd=repo, capture_output=True, text=True, env=env, timeout=900,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "agreements/bad.yaml:2:1: error: unknown key 'titel'" in result.stdout

@@ -47,13 +47,13 @@ def test_positive_fixture_is_clean(path: Path) -> None:
 
 
 def test_a_broken_file_does_not_stop_the_run(tmp_path: Path) -> None:
-    from samenwerk.lint import lint_files
+    from samenwerk.lint import iter_lint
 
     broken = tmp_path / "a.yaml"
     broken.write_text("id: [\n", encoding="utf-8")
     good = tmp_path / "b.yaml"
     good.write_text((FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
-    results = lint_files([broken, good], Settings(), jobs=1)
+    results = list(iter_lint([broken, good], Settings(), jobs=1))
     assert [r.path for r in results] == [str(broken), str(good)]
     assert results[0].diagnostics and results[0].diagnostics[0].rule == "syntax"
     assert results[1].diagnostics == ()
@@ -67,7 +67,9 @@ def test_a_broken_file_does_not_stop_the_run(tmp_path: Path) -> None:
         (b"id: x\n\x00", 2, 1, "the file contains a NUL byte"),
     ],
 )
-def test_undecodable_bytes_are_reported_at_their_position(tmp_path: Path, raw: bytes, line: int, col: int, start: str) -> None:
+def test_undecodable_bytes_are_reported_at_their_position(
+    tmp_path: Path, raw: bytes, line: int, col: int, start: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(raw)
     (d,) = lint_file(path).diagnostics

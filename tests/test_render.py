@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from samenwerk.document import load as load_valid
 from samenwerk.errors import SamenwerkError
-from samenwerk.lint import load_valid
 from samenwerk.model import Agreement
 from samenwerk.render import render_pdf, render_text, signature_slots
 
@@ -119,10 +119,18 @@ def test_signing_date_and_place_in_dutch() -> None:
 
 
 def test_frequencies_and_parts_in_order() -> None:
-    md = render_text(model(AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml"), "md")
+    md = render_text(
+        model(AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml"), "md"
+    )
     heads = re.findall(r"^## (?:\d+\. )?(.+)$", md, flags=re.M)
     assert heads == [
-        "Algemene doelstelling", "Principes", "Streven naar zichtbare resultaten", "Overlegstructuur", "Opvolging", "Duur", "Ondertekening",
+        "Algemene doelstelling",
+        "Principes",
+        "Streven naar zichtbare resultaten",
+        "Overlegstructuur",
+        "Opvolging",
+        "Duur",
+        "Ondertekening",
     ]
     assert "minstens 2 keer per jaar" in md and "minstens 4 keer per jaar" in md
     assert "Voor het lokaal bestuur Zandhoven" in md
@@ -130,7 +138,10 @@ def test_frequencies_and_parts_in_order() -> None:
 
 def test_draft_carries_a_visible_mark(tmp_path: Path) -> None:
     path = tmp_path / "draft.yaml"
-    path.write_text((FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8") + "status: draft\n", encoding="utf-8")
+    path.write_text(
+        (FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8") + "status: draft\n",
+        encoding="utf-8",
+    )
     a = model(path)
     assert "ONTWERP" in render_text(a, "md")
     assert "ONTWERP" in pdf_text(render_pdf(a))

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from samenwerk.load import decode, parse
+from samenwerk.document.yaml import decode, parse
 from samenwerk.schema import render_schema
 
 from .conftest import AGREEMENTS, FIXTURES, ROOT

@@ -86,8 +86,15 @@ ANTWERPEN = Facts(
         "mobiele opleidingen",
     ],
     members=[
-        "Marleen Patteet", "Katrien Vrints", "Jannick Exsteens", "Karin Dillen", "Kristien Van Holderbeke",
-        "Ellen Kuylen", "Janne Verstrepen", "Sofie Pareit", "Liesbeth Vrints",
+        "Marleen Patteet",
+        "Katrien Vrints",
+        "Jannick Exsteens",
+        "Karin Dillen",
+        "Kristien Van Holderbeke",
+        "Ellen Kuylen",
+        "Janne Verstrepen",
+        "Sofie Pareit",
+        "Liesbeth Vrints",
     ],
 )
 

@@ -28,7 +28,9 @@ class LintCache:
         tag = self.dir / "CACHEDIR.TAG"
         if not tag.exists():
             tag.write_text(TAG, encoding="utf-8")
-        (self.dir / ".gitignore").write_text("*\n", encoding="utf-8") if not (self.dir / ".gitignore").exists() else None
+        (self.dir / ".gitignore").write_text("*\n", encoding="utf-8") if not (
+            self.dir / ".gitignore"
+        ).exists() else None
         self._db = sqlite3.connect(self.dir / "lint.sqlite3", timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, diagnostics TEXT NOT NULL)")
@@ -45,14 +47,17 @@ class LintCache:
                 f"SELECT key, diagnostics FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ).fetchall()
             for key, payload in rows:
-                found[key] = tuple(
-                    Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5]) for d in json.loads(payload)
-                )
+                found[key] = tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5]) for d in json.loads(payload))
         return found
 
     def put_many(self, items: Iterable[tuple[str, tuple[Diagnostic, ...]]]) -> None:
         rows = [
-            (key, json.dumps([[d.path, d.line, d.col, str(d.level), d.rule, d.message] for d in diags], ensure_ascii=False))
+            (
+                key,
+                json.dumps(
+                    [[d.path, d.line, d.col, str(d.level), d.rule, d.message] for d in diags], ensure_ascii=False
+                ),
+            )
             for key, diags in items
         ]
         with self._db:

@@ -1,32 +1,35 @@
 """Settings from ``[tool.samenwerk]`` in pyproject.toml or from samenwerk.toml; the closest file wins.
 
-    [tool.samenwerk]
-    select = ["ALL"]                 # rule ids, or "ALL" (default)
-    ignore = ["contact-point"]
-    fail-on = "error"                # or "warning"
+[tool.samenwerk]
+select = ["ALL"]                 # rule ids, or "ALL" (default)
+ignore = ["contact-point"]
+fail-on = "error"                # or "warning"
 
-    [tool.samenwerk.rules.planning-period]
-    level = "error"
-    calendar = "legislatures"        # options are rule-specific
+[tool.samenwerk.rules.planning-period]
+level = "error"
+calendar = "legislatures"        # options are rule-specific
 
-    [[tool.samenwerk.overrides]]
-    paths = ["agreements/archief/*"]
-    ignore = ["expired-status"]
+[[tool.samenwerk.overrides]]
+paths = ["agreements/archief/*"]
+ignore = ["expired-status"]
 
-    [tool.samenwerk.calendars]       # replaces the default planning calendars
-    planning_periods = [{name = "meerjarenplan 2026-2031", start = 2026-01-01, end = 2031-12-31}]
+[tool.samenwerk.calendars]       # replaces the default planning calendars
+planning_periods = [{name = "meerjarenplan 2026-2031", start = 2026-01-01, end = 2031-12-31}]
 """
 
 from __future__ import annotations
 
 import fnmatch
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Level
 from .errors import SamenwerkError
+
+if TYPE_CHECKING:
+    from .calendars import Calendars
 
 CONFIG_FILES = ("samenwerk.toml", "pyproject.toml")
 
@@ -53,9 +56,18 @@ class Config:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
     fail_on: Level = Level.ERROR
-    calendars: dict[str, Any] | None = None
+    calendars: Calendars | None = None
+    """Replaces the default planning calendars when set."""
     root: Path = field(default_factory=Path.cwd)
     _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False, init=False)
+
+    def selecting(self, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Config:
+        """This configuration with rules chosen on the command line: --select replaces, --ignore adds."""
+        if not select and not ignore:
+            return self
+        table = {"select": list(select or self.select), "ignore": [*self.ignore, *(ignore or ())]}
+        checked = parse_config(table)
+        return replace(self, select=checked.select, ignore=checked.ignore)
 
     def rules_for(self, path: Path) -> dict[str, RuleSettings]:
         """The enabled rules for one file, with their level and options (worked out once without overrides)."""
@@ -131,68 +143,108 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     return parse_config(table, path)
 
 
-_KEYS = {"select", "ignore", "rules", "overrides", "fail-on", "calendars"}
+def _file_model() -> Any:
+    """The configuration file's schema, built on first use (Pydantic is not imported for a run without one)."""
+    import datetime as dt
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field
+
+    class Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    class Period(Strict):
+        name: str
+        start: dt.date
+        end: dt.date
+
+    class CalendarsTable(Strict):
+        planning_periods: list[Period] = []
+        legislatures: list[Period] = []
+
+    class OverrideTable(Strict):
+        paths: list[str] = Field(min_length=1)
+        select: list[str] | None = None
+        ignore: list[str] = []
+        levels: dict[str, Literal["error", "warning"]] = {}
+
+    class ConfigFile(Strict):
+        select: list[str] = ["ALL"]
+        ignore: list[str] = []
+        rules: dict[str, dict[str, Any]] = {}
+        overrides: list[OverrideTable] = []
+        fail_on: Literal["error", "warning"] = Field("error", alias="fail-on")
+        calendars: CalendarsTable | None = None
+
+    return ConfigFile
 
 
 def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
+    """A configuration table (from TOML) -> Config. Every problem is a SamenwerkError naming the setting."""
+    from pydantic import ValidationError
+
+    from .calendars import Calendars, Period
+    from .document.validate import dotted, findings
     from .rules import REGISTRY
 
     where = str(path) if path else "configuration"
-    unknown_keys = set(table) - _KEYS
-    if unknown_keys:
-        raise SamenwerkError(f"{where}: unknown setting(s) {', '.join(sorted(unknown_keys))}; known: {', '.join(sorted(_KEYS))}")
+    model = _file_model()
+    try:
+        conf = model.model_validate(table)
+    except ValidationError as exc:
+        first = findings(exc, model)[0]
+        at = "" if first.at_parent else dotted(first.loc[:-1] if first.at_key else first.loc)
+        raise SamenwerkError(f"{where}: {at + ': ' if at else ''}{first.message}") from None
 
-    def ids(value: Any, key: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise SamenwerkError(f"{where}: '{key}' must be a list of rule ids")
+    def ids(value: list[str], key: str) -> tuple[str, ...]:
         bad = [v for v in value if v != "ALL" and v not in REGISTRY]
         if bad:
-            raise SamenwerkError(f"{where}: unknown rule id(s) in '{key}': {', '.join(bad)}; 'samenwerk rules' lists them")
+            raise SamenwerkError(
+                f"{where}: unknown rule id(s) in '{key}': {', '.join(bad)}; 'samenwerk rules' lists them"
+            )
         return tuple(value)
 
     rules: dict[str, dict[str, Any]] = {}
-    for rule_id, conf in table.get("rules", {}).items():
+    for rule_id, settings in conf.rules.items():
         if rule_id not in REGISTRY:
             raise SamenwerkError(f"{where}: unknown rule id '{rule_id}' in [rules]; 'samenwerk rules' lists them")
-        conf = dict(conf)
-        if "level" in conf and conf["level"] not in ("error", "warning"):
+        if "level" in settings and settings["level"] not in ("error", "warning"):
             raise SamenwerkError(f"{where}: rules.{rule_id}.level must be 'error' or 'warning'")
         options = getattr(REGISTRY[rule_id], "Options", None)
-        extra = {k: v for k, v in conf.items() if k != "level"}
+        extra = {k: v for k, v in settings.items() if k != "level"}
         if extra:
             if options is None:
                 raise SamenwerkError(f"{where}: rule '{rule_id}' takes no options")
             try:
                 options.model_validate(extra)
-            except Exception as exc:  # pydantic's ValidationError, worded for a config file
-                raise SamenwerkError(f"{where}: rules.{rule_id}: {exc}") from None
-        rules[rule_id] = conf
+            except ValidationError as exc:
+                first = findings(exc, options)[0]
+                raise SamenwerkError(f"{where}: rules.{rule_id}.{dotted(first.loc)}: {first.message}") from None
+        rules[rule_id] = dict(settings)
     overrides = []
-    for i, ov in enumerate(table.get("overrides", [])):
-        if "paths" not in ov:
-            raise SamenwerkError(f"{where}: overrides[{i}] needs 'paths'")
-        levels = {}
-        for rule_id, level in ov.get("levels", {}).items():
-            ids([rule_id], f"overrides[{i}].levels")
-            levels[rule_id] = Level(level)
+    for i, ov in enumerate(conf.overrides):
+        ids(list(ov.levels), f"overrides[{i}].levels")
         overrides.append(
             Override(
-                paths=tuple(ov["paths"]),
-                select=ids(ov["select"], f"overrides[{i}].select") if "select" in ov else None,
-                ignore=ids(ov.get("ignore", []), f"overrides[{i}].ignore"),
-                levels=levels,
+                paths=tuple(ov.paths),
+                select=ids(ov.select, f"overrides[{i}].select") if ov.select is not None else None,
+                ignore=ids(ov.ignore, f"overrides[{i}].ignore"),
+                levels={rule_id: Level(level) for rule_id, level in ov.levels.items()},
             )
         )
-    fail_on = table.get("fail-on", "error")
-    if fail_on not in ("error", "warning"):
-        raise SamenwerkError(f"{where}: fail-on must be 'error' or 'warning'")
+    calendars = None
+    if conf.calendars is not None:
+        calendars = Calendars(
+            tuple(Period(p.name, p.start, p.end) for p in conf.calendars.planning_periods),
+            tuple(Period(p.name, p.start, p.end) for p in conf.calendars.legislatures),
+        )
     return Config(
         source=path,
-        select=ids(table.get("select", ["ALL"]), "select"),
-        ignore=ids(table.get("ignore", []), "ignore"),
+        select=ids(conf.select, "select"),
+        ignore=ids(conf.ignore, "ignore"),
         rules=rules,
         overrides=tuple(overrides),
-        fail_on=Level(fail_on),
-        calendars=table.get("calendars"),
+        fail_on=Level(conf.fail_on),
+        calendars=calendars,
         root=path.parent if path else Path.cwd(),
     )

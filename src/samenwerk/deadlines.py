@@ -11,18 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
-from importlib import resources
 
 from dateutil.relativedelta import relativedelta
 
-from .diagnostics import Diagnostic
+from . import facts, nl
+from .calendars import Calendars, default_calendars, non_working, previous_working_day
 from .errors import SamenwerkError
 from .model import Agreement
-from .model.agreement import Period
 
 
 class State(StrEnum):
@@ -31,6 +28,19 @@ class State(StrEnum):
     ACTIVE = "active"
     NOT_STARTED = "not-yet-started"
     OPEN_ENDED = "open-ended"
+
+
+FAIL_ON: dict[str, frozenset[State]] = {
+    "expired": frozenset({State.EXPIRED}),
+    "expiring": frozenset({State.EXPIRED, State.EXPIRING}),
+    "never": frozenset(),
+}
+"""What ``expiring --fail-on`` counts as a finding: 'expiring' includes 'expired'."""
+
+
+def failing(reports: list[Report], fail_on: str) -> bool:
+    """Whether any agreement is in a state that ``fail_on`` counts."""
+    return any(r.state in FAIL_ON[fail_on] for r in reports)
 
 
 class Kind(StrEnum):
@@ -68,27 +78,6 @@ class Report:
     deadlines: tuple[Deadline, ...] = field(default=())
 
 
-@dataclass(frozen=True, slots=True)
-class Calendars:
-    planning_periods: tuple[tuple[str, dt.date, dt.date], ...]
-    legislatures: tuple[tuple[str, dt.date, dt.date], ...]
-
-
-@lru_cache(maxsize=1)
-def default_calendars() -> Calendars:
-    data = tomllib.loads(resources.files("samenwerk.data").joinpath("calendars.toml").read_text(encoding="utf-8"))
-    return calendars_from(data)
-
-
-def calendars_from(data: dict[str, object]) -> Calendars:
-    def periods(key: str) -> tuple[tuple[str, dt.date, dt.date], ...]:
-        rows = data.get(key, [])
-        assert isinstance(rows, list)
-        return tuple((str(r["name"]), r["start"], r["end"]) for r in rows)
-
-    return Calendars(periods("planning_periods"), periods("legislatures"))
-
-
 _WITHIN = re.compile(r"^\s*(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)\s*$")
 
 
@@ -98,46 +87,12 @@ def parse_within(text: str) -> relativedelta:
     if not m:
         raise SamenwerkError(f"--within '{text}': write a number of days, weeks or months, such as 90d, 12w or 6m")
     n, unit = int(m[1]), m[2][0]
-    return {"d": relativedelta(days=n), "w": relativedelta(weeks=n), "m": relativedelta(months=n), "y": relativedelta(years=n)}[unit]
-
-
-def period_delta(period: Period) -> relativedelta:
     return {
-        "days": relativedelta(days=period.value),
-        "weeks": relativedelta(weeks=period.value),
-        "months": relativedelta(months=period.value),
-        "years": relativedelta(years=period.value),
-    }[period.unit]
-
-
-_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-@lru_cache(maxsize=64)
-def _holidays(year: int) -> dict[dt.date, str]:
-    import holidays
-
-    return dict(holidays.country_holidays("BE", years=year, language="nl"))
-
-
-def non_working(day: dt.date) -> str | None:
-    if day.weekday() >= 5:
-        return _WEEKDAYS[day.weekday()]
-    return _holidays(day.year).get(day)
-
-
-def previous_working_day(day: dt.date) -> dt.date:
-    day -= dt.timedelta(days=1)
-    while non_working(day):
-        day -= dt.timedelta(days=1)
-    return day
-
-
-@lru_cache(maxsize=8192)
-def dutch_date(day: dt.date) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, "d MMMM y", locale="nl_BE")
+        "d": relativedelta(days=n),
+        "w": relativedelta(weeks=n),
+        "m": relativedelta(months=n),
+        "y": relativedelta(years=n),
+    }[unit]
 
 
 def _deadline(key: str, kind: Kind, day: dt.date | None, title: str, detail: str = "") -> Deadline:
@@ -147,18 +102,8 @@ def _deadline(key: str, kind: Kind, day: dt.date | None, title: str, detail: str
     return Deadline(key, kind, day, title, detail, why, previous_working_day(day) if why else None)
 
 
-def _start(agreement: Agreement) -> dt.date | None:
-    duration = agreement.duration
-    if duration and isinstance(duration.start, dt.date):
-        return duration.start
-    if agreement.signing and agreement.signing.date:
-        return agreement.signing.date
-    return None
-
-
 def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> State:
-    start = _start(agreement)
-    end = agreement.duration.end if agreement.duration else None
+    start, end = facts.start(agreement), facts.end(agreement)
     if start and start > as_of:
         return State.NOT_STARTED
     if end is None:
@@ -193,30 +138,26 @@ def compute(
     """All deadlines of one agreement; recurring ones up to the end date (or ``horizon_years`` ahead)."""
     calendars = calendars or default_calendars()
     duration = agreement.duration
-    end = duration.end if duration else None
-    start = _start(agreement)
-    signed = agreement.signing.date if agreement.signing else None
+    end = facts.end(agreement)
+    start = facts.start(agreement)
     deadlines: list[Deadline] = []
 
     if end is not None:
-        deadlines.append(_deadline("end", Kind.END, end, f"Einde van de overeenkomst (tot en met {dutch_date(end)})"))
-        if duration and duration.termination and duration.termination.notice:
-            notice = duration.termination.notice
-            last = end - period_delta(notice)
+        deadlines.append(_deadline("end", Kind.END, end, f"Einde van de overeenkomst (tot en met {nl.date(end)})"))
+        notice, last = facts.notice_period(agreement), facts.notice_date(agreement)
+        if notice is not None and last is not None:
             deadlines.append(
                 _deadline(
-                    "notice", Kind.NOTICE, last, "Laatste dag om op te zeggen",
-                    f"opzegtermijn {notice.value} {_dutch_unit(notice)}",
+                    "notice",
+                    Kind.NOTICE,
+                    last,
+                    "Laatste dag om op te zeggen",
+                    f"opzegtermijn {notice.value} {nl.unit(notice.value, notice.unit)}",
                 )
             )
     if duration:
         for fu in duration.follow_ups:
-            if fu.due is not None:
-                day: dt.date | None = fu.due
-            elif fu.after_signing is not None and signed is not None:
-                day = signed + period_delta(fu.after_signing)
-            else:
-                day = None
+            day = facts.follow_up_due(agreement, fu)
             detail = "" if day else "de datum van ondertekening ontbreekt (signing.date)"
             deadlines.append(_deadline(f"follow-up/{fu.id}", Kind.FOLLOW_UP, day, fu.text, detail))
 
@@ -236,24 +177,32 @@ def compute(
                 nr = i % n + 1 if 12 % n == 0 else i + 1
                 deadlines.append(
                     _deadline(
-                        f"meeting/{body.id}/{due.isoformat()}", Kind.MEETING, due,
-                        f"{body.name}: vergadering {nr} van minstens {n} in {due.year}" if 12 % n == 0
+                        f"meeting/{body.id}/{due.isoformat()}",
+                        Kind.MEETING,
+                        due,
+                        f"{body.name}: vergadering {nr} van minstens {n} in {due.year}"
+                        if 12 % n == 0
                         else f"{body.name}: vergadering (minstens {n} per jaar)",
                         f"minstens {n} keer per jaar",
                     )
                 )
     for obligation in agreement.obligations:
-        for due in _occurrences(anchor, period_delta(obligation.every), until):
+        for due in _occurrences(anchor, facts.delta(obligation.every), until):
             deadlines.append(
                 _deadline(f"obligation/{obligation.id}/{due.isoformat()}", Kind.OBLIGATION, due, obligation.text)
             )
     if end is not None or start is not None:
         term_start, term_end = start or end, end or until
         assert term_start is not None
-        for name, p_start, p_end in calendars.planning_periods:
-            if p_start <= term_end and term_start <= p_end:
+        for period in calendars.planning_periods:
+            if period.overlaps(term_start, term_end):
                 deadlines.append(
-                    _deadline(f"planning-period/{p_end.isoformat()}", Kind.PLANNING_PERIOD, p_end, f"Einde van het {name}")
+                    _deadline(
+                        f"planning-period/{period.end.isoformat()}",
+                        Kind.PLANNING_PERIOD,
+                        period.end,
+                        f"Einde van het {period.name}",
+                    )
                 )
 
     deadlines.sort(key=lambda d: (d.date is None, d.date or dt.date.max, d.key))
@@ -267,36 +216,3 @@ def compute(
         days_left=(end - as_of).days if end else None,
         deadlines=tuple(deadlines),
     )
-
-
-def _dutch_unit(period: Period) -> str:
-    singular = {"days": "dag", "weeks": "week", "months": "maand", "years": "jaar"}
-    plural = {"days": "dagen", "weeks": "weken", "months": "maanden", "years": "jaar"}
-    return (singular if period.value == 1 else plural)[period.unit]
-
-
-def _report_one(job: tuple[str, dt.date, relativedelta]) -> Report | tuple[Diagnostic, ...]:
-    """One file: its report, or the diagnostics of why it could not be loaded (for a worker process)."""
-    from pathlib import Path
-
-    from .lint import load_valid
-
-    path, as_of, within = job
-    agreement, diagnostics = load_valid(Path(path))
-    if agreement is None:
-        return diagnostics
-    return compute(agreement, as_of, within, path=path)
-
-
-def reports(paths: list[str], as_of: dt.date, within: relativedelta, jobs: int) -> tuple[list[Report], list[Diagnostic]]:
-    """Reports for many files (in several processes when there are many), and the load errors."""
-    from .parallel import pmap
-
-    out: list[Report] = []
-    errors: list[Diagnostic] = []
-    for result in pmap(_report_one, [(p, as_of, within) for p in paths], jobs):
-        if isinstance(result, Report):
-            out.append(result)
-        else:
-            errors.extend(result)
-    return out, errors

@@ -1,4 +1,4 @@
-"""Diagnostics: what lint finds, as frozen values (never exceptions)."""
+"""Diagnostics: what lint finds, as frozen values (never exceptions), and the one way to print a location."""
 
 from __future__ import annotations
 
@@ -42,3 +42,15 @@ class Diagnostic:
     message: str
     end_line: int | None = field(default=None, compare=False)
     end_col: int | None = field(default=None, compare=False)
+
+    @property
+    def location(self) -> str:
+        """``path:line:col``: how every output names a place in a file."""
+        return f"{self.path}:{self.line}:{self.col}"
+
+    def format(self, level: str | None = None) -> str:
+        """The one-line form ``path:line:col: level: message [rule]``; ``level`` may carry colour codes."""
+        return f"{self.location}: {level or self.level}: {self.message} [{self.rule}]"
+
+    def __str__(self) -> str:
+        return self.format()

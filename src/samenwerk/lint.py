@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import document
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
-from .load import MAX_FILE_BYTES, Positions, decode, parse
 from .suppress import parse as parse_suppressions
 
 if TYPE_CHECKING:
+    from .calendars import Calendars
     from .model import Agreement
 
-# The model, the validator and the rules are imported where they are first needed, not here: a run whose
+# The rules (and through them the model) are imported where they are first needed, not here: a run whose
 # every file is served from the cache never needs them, and building the model classes is most of start-up.
 
 
@@ -39,73 +40,35 @@ class FileResult:
         return sum(d.level is Level.WARNING for d in self.diagnostics)
 
 
-def _load(path: Path) -> tuple[Agreement | None, str, list[Finding], Positions | None]:
-    """Read, parse and validate one file. A broken file is a value (findings), never an exception."""
-    refused = _outside(path)
-    if refused is not None:
-        return None, "", [Finding((), refused, rule="io", line=1, col=1)], None
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return None, "", [Finding((), f"the file is {size:,} bytes; agreements are limited to {limit} MiB", rule="syntax", line=1, col=1)], None
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, "", [Finding((), f"cannot read the file: {exc.strerror}", rule="io", line=1, col=1)], None
-    return load_bytes(raw)
-
-
-def load_bytes(raw: bytes) -> tuple[Agreement | None, str, list[Finding], Positions | None]:
-    text, error = decode(raw)
-    if error is not None or text is None:
-        return None, "", [error] if error else [], None
-    loaded = parse(text)
-    if loaded.error is not None:
-        return None, text, [loaded.error], None
-    from .validate import validate
-
-    agreement, findings = validate(loaded.data)
-    return agreement, text, findings, Positions(text, loaded.node)
-
-
 @dataclass(frozen=True)
 class Settings:
     """Everything a lint run needs besides the files: configuration and the date of today."""
 
     config: Config = Config()
     today: dt.date | None = None
-    calendars: object = None
-
-
-def _outside(path: Path) -> str | None:
-    """A symbolic link that leads out of the working directory is not followed: CI checks out untrusted trees."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    root = Path.cwd().resolve()
-    if target != root and root not in target.parents:
-        return f"symbolic link to {target}, outside {root}: not followed"
-    return None
+    calendars: Calendars | None = None
 
 
 def lint_file(path: Path, display: str | None = None, settings: Settings | None = None) -> FileResult:
-    from .deadlines import calendars_from, default_calendars
+    """Load one file and run the enabled rules over it. A broken file is a result, never an exception."""
+    from .calendars import default_calendars
     from .rules import REGISTRY
     from .rules.base import Context
 
     settings = settings or Settings()
-    name = display or str(path)
-    agreement, text, findings, positions = _load(path)
+    doc = document.read(path, display)
+    agreement, text = doc.agreement, doc.text
+    findings: list[Finding] = list(doc.findings)
     rules = settings.config.rules_for(path)
     if text and rules:
-        calendars = settings.calendars or (
-            calendars_from(settings.config.calendars) if settings.config.calendars else default_calendars()
-        )
+        calendars = settings.calendars or settings.config.calendars or default_calendars()
         today = settings.today or dt.date.today()
         shared: dict[str, object] = {}
         for rule_id, rule_settings in rules.items():
             rule = REGISTRY[rule_id]
-            ctx = Context(path=name, text=text, options=rule_settings.options, today=today, calendars=calendars, shared=shared)
+            ctx = Context(
+                path=doc.name, text=text, options=rule_settings.options, today=today, calendars=calendars, shared=shared
+            )
             produced: list[Finding] = []
             if agreement is not None:
                 produced.extend(rule.check(agreement, ctx))
@@ -114,21 +77,14 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
                 produced.extend(check_text(text, ctx))
             for f in produced:
                 findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
-    diagnostics = _place(name, text, findings, positions)
+    diagnostics: Iterable[Diagnostic] = doc.place(findings)
     suppressions = parse_suppressions(text) if text else None
     if suppressions is not None:
-        diagnostics = (d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule))
+        diagnostics = (
+            d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule)
+        )
     cacheable = not path.is_symlink() and not (agreement is not None and any(a.file for a in agreement.annexes))
-    return FileResult(name, tuple(sorted(diagnostics)), agreement, cacheable)
-
-
-def _place(path: str, text: str, findings: list[Finding], positions: Positions | None = None) -> Iterator[Diagnostic]:
-    if not findings:
-        return
-    positions = positions or Positions(text)
-    for f in findings:
-        line, col = positions.locate(f)
-        yield Diagnostic(path, line, col, f.level, f.rule, f.message)
+    return FileResult(doc.name, tuple(sorted(diagnostics)), agreement, cacheable)
 
 
 def _lint_without_model(job: tuple[Path, Settings]) -> FileResult:
@@ -141,24 +97,6 @@ def lint_many(files: list[Path], settings: Settings, jobs: int) -> Iterator[File
     from .parallel import pmap
 
     yield from pmap(_lint_without_model, [(p, settings) for p in files], jobs)
-
-
-def load_valid(path: Path, display: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:
-    """For commands that need a validated model (deadlines, render): the model, or where it failed."""
-    name = display or str(path)
-    agreement, text, findings, positions = _load(path)
-    return agreement, tuple(sorted(_place(name, text, findings, positions)))
-
-
-def lint_files(
-    files: list[Path],
-    settings: Settings,
-    jobs: int,
-    cache_root: Path | None = None,
-    progress: Callable[[int, str], AbstractContextManager[Callable[[], None]]] | None = None,
-) -> list[FileResult]:
-    """``iter_lint`` as a list."""
-    return list(iter_lint(files, settings, jobs, cache_root, progress))
 
 
 def iter_lint(
@@ -211,6 +149,27 @@ def iter_lint(
             cache.close()
 
 
+class Summary:
+    """Counts and levels gathered while results stream past: for summary lines and the exit code."""
+
+    def __init__(self) -> None:
+        self.files = self.bad = self.errors = self.warnings = 0
+        self.levels: set[Level] = set()
+
+    def count(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
+        for r in results:
+            self.files += 1
+            self.bad += bool(r.diagnostics)
+            self.errors += r.errors
+            self.warnings += r.warnings
+            self.levels.update(d.level for d in r.diagnostics)
+            yield r
+
+    def fails(self, threshold: Level) -> bool:
+        """Whether the problems seen reach ``threshold`` (errors always do)."""
+        return Level.ERROR in self.levels or (threshold is Level.WARNING and Level.WARNING in self.levels)
+
+
 def _open_cache(cache_root: Path | None, settings: Settings) -> Any:
     if cache_root is None:
         return None
@@ -218,7 +177,16 @@ def _open_cache(cache_root: Path | None, settings: Settings) -> Any:
 
     today = settings.today or dt.date.today()
     config = settings.config
-    fingerprint = repr((config.select, config.ignore, sorted(config.rules.items()), config.overrides, config.calendars, today.isoformat()))
+    fingerprint = repr(
+        (
+            config.select,
+            config.ignore,
+            sorted(config.rules.items()),
+            config.overrides,
+            config.calendars,
+            today.isoformat(),
+        )
+    )
     try:
         return LintCache(cache_root, fingerprint)
     except OSError:  # a read-only checkout: lint without a cache

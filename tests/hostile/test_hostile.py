@@ -70,17 +70,42 @@ def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
     path.write_text(fixed, encoding="utf-8")
     agreement = lint_file(path, settings=NO_RULES).agreement
     assert agreement is not None
-    assert (agreement.title, agreement.region, agreement.version, agreement.parties[0].name) == ("no", "on", "0777", "yes")
+    assert (agreement.title, agreement.region, agreement.version, agreement.parties[0].name) == (
+        "no",
+        "on",
+        "0777",
+        "yes",
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "make", "expected"),
     [
-        ("deep-flow", lambda: "a: " + "[" * 100_000 + "]" * 100_000 + "\n", "1:204 syntax nesting deeper than 200 levels is refused"),
-        ("deep-block", lambda: "".join(" " * i + f"k{i}:\n" for i in range(3000)), "2002:1 syntax indentation deeper than 2000 columns is refused"),
-        ("compact-sequences", lambda: "- " * 5000 + "x\n", "1:1 syntax indentation deeper than 2000 columns is refused"),
-        ("too-large", lambda: "a: " + "x" * (17 * 1024 * 1024) + "\n", "1:1 syntax the file is 17,825,796 bytes; agreements are limited to 16 MiB"),
-        ("long-line", lambda: "id: x\ntitle: " + "woord " * 1_000_000 + "\nkind: pact\n", "1:1 schema missing required key 'parties'"),
+        (
+            "deep-flow",
+            lambda: "a: " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "1:204 syntax nesting deeper than 200 levels is refused",
+        ),
+        (
+            "deep-block",
+            lambda: "".join(" " * i + f"k{i}:\n" for i in range(3000)),
+            "2002:1 syntax indentation deeper than 2000 columns is refused",
+        ),
+        (
+            "compact-sequences",
+            lambda: "- " * 5000 + "x\n",
+            "1:1 syntax indentation deeper than 2000 columns is refused",
+        ),
+        (
+            "too-large",
+            lambda: "a: " + "x" * (17 * 1024 * 1024) + "\n",
+            "1:1 syntax the file is 17,825,796 bytes; agreements are limited to 16 MiB",
+        ),
+        (
+            "long-line",
+            lambda: "id: x\ntitle: " + "woord " * 1_000_000 + "\nkind: pact\n",
+            "1:1 schema missing required key 'parties'",
+        ),
     ],
 )
 def test_generated_hostile_files(tmp_path: Path, name: str, make, expected: str) -> None:
@@ -93,7 +118,9 @@ def test_generated_hostile_files(tmp_path: Path, name: str, make, expected: str)
 def test_tens_of_megabytes_of_valid_yaml_is_bounded(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     notes = "".join(f"  - notitie {i} " + "x" * 100 + "\n" for i in range(120_000))
-    path.write_text("id: big\ntitle: Groot\nkind: pact\nparties: [{id: a, name: A, kind: vdab}]\nnotes:\n" + notes, encoding="utf-8")
+    path.write_text(
+        "id: big\ntitle: Groot\nkind: pact\nparties: [{id: a, name: A, kind: vdab}]\nnotes:\n" + notes, encoding="utf-8"
+    )
     assert path.stat().st_size > 12 * 1024 * 1024
     assert found(path, Settings()) == ["4:16 party-signatory party 'a' has no signature block"]
 
@@ -104,7 +131,9 @@ def test_symlink_out_of_the_repository_is_not_followed(tmp_path: Path, monkeypat
     secret = tmp_path / "secret.yaml"
     secret.write_text("id: secret\n", encoding="utf-8")
     (repo / "link.yaml").symlink_to(secret)
-    (repo / "inside.yaml").write_text((FILES / "byte-order-mark.yaml").read_text(encoding="utf-8-sig"), encoding="utf-8")
+    (repo / "inside.yaml").write_text(
+        (FILES / "byte-order-mark.yaml").read_text(encoding="utf-8-sig"), encoding="utf-8"
+    )
     (repo / "link-inside.yaml").symlink_to(repo / "inside.yaml")
     monkeypatch.chdir(repo)
     (outside,) = found(Path("link.yaml"))
@@ -146,7 +175,10 @@ def test_yaml_test_suite_through_the_command_line() -> None:
         pytest.skip("the YAML Test Suite is not beside the project")
     result = subprocess.run(
         [sys.executable, "-m", "samenwerk", "lint", "--output-format", "json", *map(str, SUITE_CASES)],
-        capture_output=True, text=True, timeout=600, cwd=SUITE,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=SUITE,
     )
     assert result.returncode in (0, 1, 2)
     assert "Traceback" not in result.stderr

@@ -14,16 +14,18 @@ from jsonschema import Draft202012Validator
 
 from samenwerk.deadlines import compute, parse_within
 from samenwerk.diff import Side, compare
+from samenwerk.document.validate import validate
+from samenwerk.document.yaml import parse
 from samenwerk.lint import lint_file
-from samenwerk.load import parse
 from samenwerk.render import render_text
-from samenwerk.validate import validate
 
 from ..conftest import AGREEMENTS, ROOT
 
 SCHEMA = Draft202012Validator(json.loads((ROOT / "schemas" / "agreement.schema.json").read_text(encoding="utf-8")))
 IDS = st.from_regex(r"[a-z][a-z0-9-]{0,15}", fullmatch=True)
-TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(lambda s: s.strip() == s and s)
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60).filter(
+    lambda s: s.strip() == s and s
+)
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
 KINDS = st.sampled_from(["vdab", "gemeente", "ocmw", "lokaal-bestuur", "projectvereniging", "sociale-partner"])
 
@@ -56,8 +58,13 @@ def agreements(draw: st.DrawFn) -> dict:
         "duration": {"start": _date_text(start, draw(st.booleans())), "end": _date_text(end, draw(st.booleans()))},
         "consultation": {
             "bodies": [
-                {"id": "stuurgroep", "kind": "steering-group", "name": draw(TEXT),
-                 "min_meetings_per_year": draw(st.integers(1, 12)), "members": [{"parties": party_ids}]}
+                {
+                    "id": "stuurgroep",
+                    "kind": "steering-group",
+                    "name": draw(TEXT),
+                    "min_meetings_per_year": draw(st.integers(1, 12)),
+                    "members": [{"parties": party_ids}],
+                }
             ]
         },
         "signing": {
@@ -133,7 +140,11 @@ SEEDS = [AGREEMENTS / "perspectief-middenkust-vdab-2023-2025.yaml", AGREEMENTS /
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(SEEDS),
-    st.lists(st.tuples(st.sampled_from(["flip", "insert", "delete"]), st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=8),
+    st.lists(
+        st.tuples(st.sampled_from(["flip", "insert", "delete"]), st.integers(0, 10_000), st.integers(0, 255)),
+        min_size=1,
+        max_size=8,
+    ),
 )
 def test_random_byte_mutations_never_crash_any_command(seed: Path, mutations: list[tuple[str, int, int]]) -> None:
     original = seed.read_bytes()

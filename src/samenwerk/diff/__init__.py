@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..diagnostics import Diagnostic, Finding
-from ..load import Positions, decode, parse
-from ..validate import validate
+from .. import document
+from ..diagnostics import Diagnostic
+from ..document.files import SUFFIXES
+from ..errors import SamenwerkError
 from .engine import Change, Kind, diff
+
+if TYPE_CHECKING:
+    from ..model import Agreement
 
 
 @dataclass(frozen=True)
@@ -29,38 +33,28 @@ class FileDiff:
     errors: tuple[Diagnostic, ...] = ()
     old_data: Any = field(default=None, compare=False, repr=False)
     new_data: Any = field(default=None, compare=False, repr=False)
+    old_agreement: Agreement | None = field(default=None, compare=False, repr=False)
+    """The validated model of each side, where it validates (for the redline)."""
+    new_agreement: Agreement | None = field(default=None, compare=False, repr=False)
 
     @property
     def substantive(self) -> bool:
         return any(c.substantive for c in self.changes)
 
 
-def _load(side: Side) -> tuple[Any, Positions | None, list[Diagnostic]]:
-    """Plain data for one side: normalised through the model when it validates, raw where it does not."""
+def _load(side: Side) -> tuple[Any, document.Document | None]:
+    """Plain data for one side: normalised through the model when it validates, as written where it does not."""
     if side.raw is None:
-        return None, None, []
-    text, error = decode(side.raw)
-    if error is not None or text is None:
-        return None, None, [_diag(side.name, error, None)] if error else []
-    loaded = parse(text)
-    if loaded.error is not None:
-        return None, None, [_diag(side.name, loaded.error, None)]
-    positions = Positions(text, loaded.node)
-    agreement, findings = validate(loaded.data)
-    if agreement is None:
-        # The valid parts are still compared: fall back on the data as written.
-        return loaded.data, positions, [_diag(side.name, f, positions) for f in findings]
-    return agreement.model_dump(mode="json", exclude_defaults=True), positions, []
-
-
-def _diag(name: str, f: Finding, positions: Positions | None) -> Diagnostic:
-    line, col = positions.locate(f) if positions else (f.line or 1, f.col or 1)
-    return Diagnostic(name, line, col, f.level, f.rule, f.message)
+        return None, None
+    doc = document.from_bytes(side.raw, side.name)
+    if doc.agreement is None:
+        return doc.data, doc  # the valid parts are still compared
+    return doc.agreement.model_dump(mode="json", exclude_defaults=True), doc
 
 
 def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
-    old_data, old_pos, old_errors = _load(old)
-    new_data, new_pos, new_errors = _load(new)
+    old_data, old_doc = _load(old)
+    new_data, new_doc = _load(new)
     if status is None:
         status = "added" if old.raw is None else "deleted" if new.raw is None else "modified"
     changes: list[Change] = []
@@ -69,8 +63,8 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
             changes.append(
                 replace(
                     change,
-                    old_line=_line(old_pos, change.old_loc),
-                    new_line=_line(new_pos, change.new_loc),
+                    old_line=old_doc.line_of(change.old_loc) if old_doc else None,
+                    new_line=new_doc.line_of(change.new_loc) if new_doc else None,
                 )
             )
     if status in ("added", "deleted"):
@@ -78,22 +72,20 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
         data = new_data if status == "added" else old_data
         title = data.get("title") if isinstance(data, dict) else None
         kind = Kind.ADDED if status == "added" else Kind.REMOVED
-        changes = [Change((), kind, None if status == "added" else title, title if status == "added" else None, True, (), ())]
+        changes = [
+            Change((), kind, None if status == "added" else title, title if status == "added" else None, True, (), ())
+        ]
     return FileDiff(
         old.name if old.raw is not None else None,
         new.name if new.raw is not None else None,
         status,
         tuple(changes),
-        tuple(old_errors + new_errors),
+        (old_doc.diagnostics() if old_doc else ()) + (new_doc.diagnostics() if new_doc else ()),
         old_data,
         new_data,
+        old_doc.agreement if old_doc else None,
+        new_doc.agreement if new_doc else None,
     )
-
-
-def _line(positions: Positions | None, loc: tuple[Any, ...] | None) -> int | None:
-    if positions is None or loc is None or positions.root is None:
-        return None
-    return positions.locate(Finding(loc, ""))[0]
 
 
 def compare_files(old: Path, new: Path) -> FileDiff:
@@ -137,8 +129,6 @@ def _relative_to(top: Path, cwd: Path, path: str) -> str:
     try:
         return str(full.relative_to(top.resolve()))
     except ValueError:
-        from ..errors import SamenwerkError
-
         raise SamenwerkError(f"{path}: outside the git repository {top}") from None
 
 
@@ -159,9 +149,6 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
     Nothing, REV, REV1 REV2 and REV1..REV2 compare revisions (no second revision: the working tree);
     FILE, REV FILE and OLD NEW compare single files.
     """
-    from ..errors import SamenwerkError
-    from ..files import SUFFIXES
-
     if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
         old_rev, _, new_rev = given[0].partition("..")
         given = [old_rev or "HEAD", new_rev or "HEAD"]
@@ -184,3 +171,14 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
             return [compare_file_at(given[1], a, cwd, reverse=True)]
         return compare_revisions(given[0], given[1], scope, cwd)
     raise SamenwerkError("diff takes at most two files or revisions (and paths after '--')")
+
+
+def shown(diffs: list[FileDiff], substantive_only: bool = False) -> list[FileDiff]:
+    """The diffs worth reporting: files whose agreement changed, came, went or has errors.
+
+    With ``substantive_only`` editorial changes are left out, and files left with none.
+    """
+    if substantive_only:
+        diffs = [replace(d, changes=tuple(c for c in d.changes if c.substantive)) for d in diffs]
+        diffs = [d for d in diffs if d.changes or d.errors]
+    return [d for d in diffs if d.changes or d.errors or d.status != "modified"]

@@ -60,15 +60,56 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
 # Changes of these fields are substantive whatever their text: who, when, how often, how long.
 SUBSTANTIVE_FIELDS = frozenset(
     {
-        "id", "kind", "status", "version", "start", "end", "date", "due", "after_signing", "notice", "allowed",
-        "min_meetings_per_year", "party", "parties", "person", "lead", "decision", "decision_number", "outcome",
-        "value", "unit", "every", "enterprise_number", "nis_code", "address", "street", "number", "postal_code",
-        "municipality", "name", "function", "offices", "capacity", "delegation", "members", "body", "file", "sha256",
-        "place", "action_domain", "ambition", "convener", "organisation", "dashboard",
+        "id",
+        "kind",
+        "status",
+        "version",
+        "start",
+        "end",
+        "date",
+        "due",
+        "after_signing",
+        "notice",
+        "allowed",
+        "min_meetings_per_year",
+        "party",
+        "parties",
+        "person",
+        "lead",
+        "decision",
+        "decision_number",
+        "outcome",
+        "value",
+        "unit",
+        "every",
+        "enterprise_number",
+        "nis_code",
+        "address",
+        "street",
+        "number",
+        "postal_code",
+        "municipality",
+        "name",
+        "function",
+        "offices",
+        "capacity",
+        "delegation",
+        "members",
+        "body",
+        "file",
+        "sha256",
+        "place",
+        "action_domain",
+        "ambition",
+        "convener",
+        "organisation",
+        "dashboard",
     }
 )
 # Text of these entries binds the parties: a change of wording is substantive, of punctuation is not.
-BINDING_LISTS = frozenset({"commitments", "principles", "actions", "responsibilities", "targets", "tasks", "termination", "disputes"})
+BINDING_LISTS = frozenset(
+    {"commitments", "principles", "actions", "responsibilities", "targets", "tasks", "termination", "disputes"}
+)
 
 
 def _normal(text: str) -> str:
@@ -127,7 +168,9 @@ def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bl
     name = path[-1] if path else ""
     akeys = [_key(x, name) for x in a]
     bkeys = [_key(x, name) for x in b]
-    keyed = all(k is not None for k in akeys + bkeys) and len(set(akeys)) == len(akeys) and len(set(bkeys)) == len(bkeys)
+    keyed = (
+        all(k is not None for k in akeys + bkeys) and len(set(akeys)) == len(akeys) and len(set(bkeys)) == len(bkeys)
+    )
     if keyed:
         aidx = {k: i for i, k in enumerate(akeys)}
         bidx = {k: i for i, k in enumerate(bkeys)}

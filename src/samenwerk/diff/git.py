@@ -12,8 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..document.files import SUFFIXES
 from ..errors import SamenwerkError
-from ..files import SUFFIXES
 
 ZERO = "0" * 40
 

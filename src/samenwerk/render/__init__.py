@@ -11,17 +11,6 @@ from jinja2 import TemplateError
 from ..model import Agreement
 from ..model.agreement import FINAL_STATUSES, Party, Person
 
-FORMATS = ("md", "html", "pdf")
-
-KIND_NL = {
-    "samenwerkingsovereenkomst": "samenwerkingsovereenkomst",
-    "engagementsverklaring": "engagementsverklaring",
-    "pact": "pact",
-    "protocol": "protocol",
-    "convenant": "convenant",
-    "addendum": "addendum",
-}
-
 
 @dataclass(frozen=True)
 class SignatureSlot:
@@ -64,7 +53,7 @@ def context(agreement: Agreement) -> dict[str, Any]:
         "approvals": {ap.id: ap for ap in agreement.approvals},
         "bodies": {b.id: b for b in agreement.consultation.bodies} if agreement.consultation else {},
         "annexes": {an.id: an for an in agreement.annexes},
-        "kind": KIND_NL[str(agreement.kind)],
+        "kind": str(agreement.kind),
         "final": agreement.status in FINAL_STATUSES,
         "signature_blocks": signature_slots(agreement),
         "party_names": lambda ids: ", ".join(parties[i].short_name or parties[i].name for i in ids),

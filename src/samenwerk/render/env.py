@@ -9,7 +9,6 @@ printed literally, because Jinja never evaluates data.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +17,6 @@ from typing import Any
 from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
-    PackageLoader,
     StrictUndefined,
     TemplateError,
     select_autoescape,
@@ -26,16 +24,9 @@ from jinja2 import (
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from .. import nl
 from ..errors import SamenwerkError
-
-
-def datum(value: dt.date | None, fmt: str = "d MMMM y") -> str:
-    """A date in Dutch through Babel: 22 november 2023."""
-    if value is None:
-        return ""
-    from babel.dates import format_date
-
-    return format_date(value, fmt, locale="nl_BE")
+from ..resources import folder
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +66,7 @@ def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
         if not template_dir.is_dir():
             raise SamenwerkError(f"{template_dir}: no such template directory")
         loaders.append(FileSystemLoader(str(template_dir)))
-    loaders.append(PackageLoader("samenwerk", "templates"))
+    loaders.append(FileSystemLoader(str(folder("templates"))))
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -84,7 +75,7 @@ def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(datum=datum, html_text=html_text, inline_html=inline_html, md_text=md_text)
+    env.filters.update(datum=nl.date, html_text=html_text, inline_html=inline_html, md_text=md_text)
     return env
 
 

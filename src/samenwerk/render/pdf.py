@@ -47,7 +47,9 @@ def html_to_signable_pdf(html: str, agreement: Agreement) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     for name in names:
         page, box = positions[name]
-        append_signature_field(writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box, empty_field_appearance=True))
+        append_signature_field(
+            writer, SigFieldSpec(sig_field_name=name, on_page=page, box=box, empty_field_appearance=True)
+        )
     out = io.BytesIO()
     writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()

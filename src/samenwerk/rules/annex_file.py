@@ -37,11 +37,15 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     for i, annex in enumerate(agreement.annexes):
         if not annex.file:
             continue
-        path = (base / annex.file)
+        path = base / annex.file
         if not path.is_file():
-            yield finding(id, level, ("annexes", i, "file"), f"annex file '{annex.file}' does not exist (looked in {base})")
+            yield finding(
+                id, level, ("annexes", i, "file"), f"annex file '{annex.file}' does not exist (looked in {base})"
+            )
             continue
         if annex.sha256:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             if digest != annex.sha256:
-                yield finding(id, level, ("annexes", i, "sha256"), f"'{annex.file}' has SHA-256 {digest}, not the recorded one")
+                yield finding(
+                    id, level, ("annexes", i, "sha256"), f"'{annex.file}' has SHA-256 {digest}, not the recorded one"
+                )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..deadlines import dutch_date
+from .. import nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -36,6 +36,8 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     for i, approval in enumerate(agreement.approvals):
         if approval.date > signed:
             yield finding(
-                id, level, ("approvals", i, "date"),
-                f"the {approval.body} approved on {dutch_date(approval.date)}, after the signing on {dutch_date(signed)}",
+                id,
+                level,
+                ("approvals", i, "date"),
+                f"the {approval.body} approved on {nl.date(approval.date)}, after the signing on {nl.date(signed)}",
             )

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from pydantic import BaseModel
 
+from ..calendars import Calendars, default_calendars
 from ..diagnostics import Finding, Level, Loc
 from ..model import Agreement
 
@@ -27,7 +28,7 @@ class Context:
     text: str = ""
     options: dict[str, Any] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
-    calendars: Any = None
+    calendars: Calendars = field(default_factory=default_calendars)
     shared: dict[str, Any] = field(default_factory=dict)
     """Work shared by the rules on one file, such as the walk over the model."""
 

@@ -34,9 +34,17 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         for m, member in enumerate(body.members):
             if not member.parties:
                 who = member.organisation or member.name or member.function or "a member"
-                yield finding(id, level, ("consultation", "bodies", i, "members", m),
-                              f"{who} in '{body.id}' does not sit for a party to the agreement")
+                yield finding(
+                    id,
+                    level,
+                    ("consultation", "bodies", i, "members", m),
+                    f"{who} in '{body.id}' does not sit for a party to the agreement",
+                )
         convener = body.convener
         if convener and convener.party is None and convener.organisation:
-            yield finding(id, level, ("consultation", "bodies", i, "convener"),
-                          f"'{body.id}' is convened by {convener.organisation}, which is not a party to the agreement")
+            yield finding(
+                id,
+                level,
+                ("consultation", "bodies", i, "convener"),
+                f"'{body.id}' is convened by {convener.organisation}, which is not a party to the agreement",
+            )

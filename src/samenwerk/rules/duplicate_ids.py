@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level, Loc
+from ..document.validate import dotted
 from ..model import Agreement
 from ..model.agreement import Person
-from ..validate import dotted
 from .base import Context
 
 id = "duplicate-ids"

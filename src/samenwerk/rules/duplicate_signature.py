@@ -32,13 +32,21 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     seen_blocks: dict[str, int] = {}
     for b, block in enumerate(agreement.signing.blocks):
         if block.party in seen_blocks:
-            yield finding(id, level, ("signing", "blocks", b, "party"),
-                          f"'{block.party}' already has a signature block (signing.blocks[{seen_blocks[block.party]}])")
+            yield finding(
+                id,
+                level,
+                ("signing", "blocks", b, "party"),
+                f"'{block.party}' already has a signature block (signing.blocks[{seen_blocks[block.party]}])",
+            )
         else:
             seen_blocks[block.party] = b
         people: set[str] = set()
         for s, signatory in enumerate(block.signatories):
             if signatory.person in people:
-                yield finding(id, level, ("signing", "blocks", b, "signatories", s, "person"),
-                              f"'{signatory.person}' signs twice for '{block.party}'")
+                yield finding(
+                    id,
+                    level,
+                    ("signing", "blocks", b, "signatories", s, "person"),
+                    f"'{signatory.person}' signs twice for '{block.party}'",
+                )
             people.add(signatory.person)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..deadlines import dutch_date
+from .. import nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -33,4 +33,6 @@ summary = "The end date is not before the start date."
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     d = agreement.duration
     if d and d.end and isinstance(d.start, dt.date) and d.end < d.start:
-        yield finding(id, level, ("duration", "end"), f"the end date {dutch_date(d.end)} is before the start date {dutch_date(d.start)}")
+        yield finding(
+            id, level, ("duration", "end"), f"the end date {nl.date(d.end)} is before the start date {nl.date(d.start)}"
+        )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..deadlines import dutch_date
+from .. import facts, nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from ..model.agreement import Status
@@ -30,6 +30,8 @@ summary = "A signed or active agreement has not passed its end date."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    end = agreement.duration.end if agreement.duration else None
+    end = facts.end(agreement)
     if end and agreement.status in (Status.SIGNED, Status.ACTIVE) and end < ctx.today:
-        yield finding(id, level, ("status",), f"the status is '{agreement.status}' but the agreement ended on {dutch_date(end)}")
+        yield finding(
+            id, level, ("status",), f"the status is '{agreement.status}' but the agreement ended on {nl.date(end)}"
+        )

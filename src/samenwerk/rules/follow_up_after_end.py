@@ -15,10 +15,9 @@ Passing::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
-from ..deadlines import dutch_date, period_delta
+from .. import facts, nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -32,12 +31,18 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     d = agreement.duration
     if d is None or d.end is None:
         return
-    signed = agreement.signing.date if agreement.signing else None
     for i, fu in enumerate(d.follow_ups):
-        due = fu.due or (signed + period_delta(fu.after_signing) if signed and fu.after_signing else None)
+        due = facts.follow_up_due(agreement, fu)
         if due and due > d.end:
             key = "due" if fu.due else "after_signing"
-            yield finding(id, level, ("duration", "follow_ups", i, key), f"'{fu.id}' is due on {dutch_date(due)}, after the end date {dutch_date(d.end)}")
-    start = d.start if isinstance(d.start, dt.date) else signed
-    if d.termination and d.termination.notice and start and d.end - period_delta(d.termination.notice) < start:
-        yield finding(id, level, ("duration", "termination", "notice"), "the notice period is longer than the whole term")
+            yield finding(
+                id,
+                level,
+                ("duration", "follow_ups", i, key),
+                f"'{fu.id}' is due on {nl.date(due)}, after the end date {nl.date(d.end)}",
+            )
+    start, notice = facts.start(agreement), facts.notice_date(agreement)
+    if start is not None and notice is not None and notice < start:
+        yield finding(
+            id, level, ("duration", "termination", "notice"), "the notice period is longer than the whole term"
+        )

@@ -33,6 +33,8 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         number = party.enterprise_number
         if number and number[0] in "2345678":
             yield finding(
-                id, level, ("parties", i, "enterprise_number"),
+                id,
+                level,
+                ("parties", i, "enterprise_number"),
                 f"{number} is a branch-unit number (vestigingseenheid); a party needs its enterprise number (starting with 0 or 1)",
             )

@@ -29,5 +29,9 @@ summary = "A samenwerkingsovereenkomst has an end date."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    if agreement.kind is AgreementKind.SAMENWERKINGSOVEREENKOMST and not (agreement.duration and agreement.duration.end):
-        yield finding(id, level, ("duration",) if agreement.duration else ("kind",), "there is no end date (duration.end)")
+    if agreement.kind is AgreementKind.SAMENWERKINGSOVEREENKOMST and not (
+        agreement.duration and agreement.duration.end
+    ):
+        yield finding(
+            id, level, ("duration",) if agreement.duration else ("kind",), "there is no end date (duration.end)"
+        )

@@ -33,7 +33,6 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-
 def check_text(text: str, ctx: Context) -> Iterator[Finding]:
     from stdnum.be import ssn
 
@@ -50,5 +49,11 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             start = m.start(1)
             line = text.count("\n", 0, start) + 1
             col = start - (text.rfind("\n", 0, start) + 1) + 1
-            yield finding(id, level, (), "a Belgian national register number (INSZ) does not belong in the repository; remove it",
-                          line=line, col=col)
+            yield finding(
+                id,
+                level,
+                (),
+                "a Belgian national register number (INSZ) does not belong in the repository; remove it",
+                line=line,
+                col=col,
+            )

@@ -29,8 +29,51 @@ summary = "NIS codes start with a real arrondissement and belong to local govern
 
 # Statbel's arrondissement codes (first two digits of a municipality's NIS code).
 ARRONDISSEMENTS = frozenset(
-    {11, 12, 13, 21, 23, 24, 25, 31, 32, 33, 34, 35, 36, 37, 38, 41, 42, 43, 44, 45, 46, 51, 52, 53, 55, 56, 57, 58,
-     61, 62, 63, 64, 71, 72, 73, 81, 82, 83, 84, 85, 91, 92, 93}
+    {
+        11,
+        12,
+        13,
+        21,
+        23,
+        24,
+        25,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        37,
+        38,
+        41,
+        42,
+        43,
+        44,
+        45,
+        46,
+        51,
+        52,
+        53,
+        55,
+        56,
+        57,
+        58,
+        61,
+        62,
+        63,
+        64,
+        71,
+        72,
+        73,
+        81,
+        82,
+        83,
+        84,
+        85,
+        91,
+        92,
+        93,
+    }
 )
 LOCAL = {PartyKind.GEMEENTE, PartyKind.OCMW, PartyKind.LOKAAL_BESTUUR}
 

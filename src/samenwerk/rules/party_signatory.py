@@ -40,4 +40,6 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             yield finding(id, level, ("parties", i, "id"), f"party '{party.id}' has no signature block")
     for b, block in enumerate(blocks):
         if not block.signatories:
-            yield finding(id, level, ("signing", "blocks", b), f"the signature block of '{block.party}' names no signatory")
+            yield finding(
+                id, level, ("signing", "blocks", b), f"the signature block of '{block.party}' names no signatory"
+            )

@@ -17,13 +17,12 @@ Passing::
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..deadlines import dutch_date
+from .. import facts, nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -39,17 +38,17 @@ class Options(BaseModel):
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    d = agreement.duration
-    if d is None or d.end is None:
-        return
-    start = d.start if isinstance(d.start, dt.date) else None
-    start = start or (agreement.signing.date if agreement.signing else None)
-    start = start or min((a.date for a in agreement.approvals), default=None)
-    if start is None:
+    end, start = facts.end(agreement), facts.first_known_date(agreement)
+    if end is None or start is None:
         return
     options = Options.model_validate(ctx.options)
-    for name, p_start, p_end in getattr(ctx.calendars, options.calendar):
-        if p_start <= start <= p_end:
-            if d.end > p_end:
-                yield finding(id, level, ("duration", "end"), f"the end date {dutch_date(d.end)} is after the end of the {name} ({dutch_date(p_end)})")
+    for period in ctx.calendars.named(options.calendar):
+        if start in period:
+            if end > period.end:
+                yield finding(
+                    id,
+                    level,
+                    ("duration", "end"),
+                    f"the end date {nl.date(end)} is after the end of the {period.name} ({nl.date(period.end)})",
+                )
             return

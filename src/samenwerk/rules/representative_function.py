@@ -28,4 +28,9 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     for i, party in enumerate(agreement.parties):
         for r, person in enumerate(party.representatives):
             if not person.function:
-                yield finding(id, level, ("parties", i, "representatives", r), f"representative '{person.id}' of '{party.id}' has no function")
+                yield finding(
+                    id,
+                    level,
+                    ("parties", i, "representatives", r),
+                    f"representative '{person.id}' of '{party.id}' has no function",
+                )

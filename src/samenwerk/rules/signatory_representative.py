@@ -44,11 +44,21 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         for s, signatory in enumerate(block.signatories):
             if signatory.person in people:
                 continue
-            other = next((p.id for p in agreement.parties if any(r.id == signatory.person for r in p.representatives)), None)
+            other = next(
+                (p.id for p in agreement.parties if any(r.id == signatory.person for r in p.representatives)), None
+            )
             if other:
                 hint = f"; '{signatory.person}' represents '{other}'"
             else:
                 close = difflib.get_close_matches(signatory.person, people, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else (f"; representatives: {', '.join(people)}" if people else "; the party has no representatives")
-            yield finding(id, level, ("signing", "blocks", b, "signatories", s, "person"),
-                          f"'{signatory.person}' is not a representative of '{party.id}'{hint}")
+                hint = (
+                    f"; did you mean '{close[0]}'?"
+                    if close
+                    else (f"; representatives: {', '.join(people)}" if people else "; the party has no representatives")
+                )
+            yield finding(
+                id,
+                level,
+                ("signing", "blocks", b, "signatories", s, "person"),
+                f"'{signatory.person}' is not a representative of '{party.id}'{hint}",
+            )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..deadlines import dutch_date
+from .. import nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -30,7 +30,17 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if end is None:
         return
     if agreement.signing and agreement.signing.date and agreement.signing.date > end:
-        yield finding(id, level, ("signing", "date"), f"signed on {dutch_date(agreement.signing.date)}, after the end date {dutch_date(end)}")
+        yield finding(
+            id,
+            level,
+            ("signing", "date"),
+            f"signed on {nl.date(agreement.signing.date)}, after the end date {nl.date(end)}",
+        )
     for i, approval in enumerate(agreement.approvals):
         if approval.date > end:
-            yield finding(id, level, ("approvals", i, "date"), f"approved on {dutch_date(approval.date)}, after the end date {dutch_date(end)}")
+            yield finding(
+                id,
+                level,
+                ("approvals", i, "date"),
+                f"approved on {nl.date(approval.date)}, after the end date {nl.date(end)}",
+            )

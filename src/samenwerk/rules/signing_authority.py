@@ -87,7 +87,9 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 missing.append(label)
         if missing:
             yield finding(
-                id, level, ("signing", "blocks", b, "party"),
+                id,
+                level,
+                ("signing", "blocks", b, "party"),
                 f"an act of the {body.removeprefix('haar ').removeprefix('de ')} is signed by {' and '.join(dict.fromkeys(missing))} "
                 "(DLB art. 279); record the office in 'offices' or the delegation on the signatory",
             )

@@ -36,8 +36,17 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     bodies = agreement.consultation.bodies if agreement.consultation else []
     groups = [(i, b) for i, b in enumerate(bodies) if b.kind is BodyKind.STEERING_GROUP]
     if not groups:
-        yield finding(id, level, ("consultation",) if agreement.consultation else ("kind",), "there is no steering group (a body of kind steering-group)")
+        yield finding(
+            id,
+            level,
+            ("consultation",) if agreement.consultation else ("kind",),
+            "there is no steering group (a body of kind steering-group)",
+        )
     for i, body in groups:
         if body.min_meetings_per_year is None:
-            yield finding(id, level, ("consultation", "bodies", i, "name"),
-                          f"the steering group '{body.id}' has no meeting frequency (min_meetings_per_year)")
+            yield finding(
+                id,
+                level,
+                ("consultation", "bodies", i, "name"),
+                f"the steering group '{body.id}' has no meeting frequency (min_meetings_per_year)",
+            )

@@ -35,5 +35,9 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         present = {p for m in body.members for p in m.parties}
         for party in agreement.parties:
             if party.id not in present:
-                yield finding(id, level, ("consultation", "bodies", i, "members"),
-                              f"party '{party.id}' is not represented in the steering group '{body.id}'")
+                yield finding(
+                    id,
+                    level,
+                    ("consultation", "bodies", i, "members"),
+                    f"party '{party.id}' is not represented in the steering group '{body.id}'",
+                )

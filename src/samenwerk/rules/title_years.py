@@ -16,10 +16,10 @@ Passing::
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
+from .. import facts
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -32,9 +32,7 @@ _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    d = agreement.duration
-    end = d.end if d else None
-    start = d.start if d and isinstance(d.start, dt.date) else (agreement.signing.date if agreement.signing else None)
+    start, end = facts.start(agreement), facts.end(agreement)
     for key in ("title", "subtitle"):
         text = getattr(agreement, key)
         if not text:

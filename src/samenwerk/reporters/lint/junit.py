@@ -6,18 +6,21 @@ from collections.abc import Sequence
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from ..lint import FileResult
+from ...lint import FileResult
+from . import Options
 
 
-def report(results: Sequence[FileResult], out: TextIO) -> None:
+def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
     failures = sum(1 for r in results if r.diagnostics)
     suites = ET.Element("testsuites", name="samenwerk lint", tests=str(len(results)), failures=str(failures))
-    suite = ET.SubElement(suites, "testsuite", name="samenwerk lint", tests=str(len(results)), failures=str(failures), errors="0")
+    suite = ET.SubElement(
+        suites, "testsuite", name="samenwerk lint", tests=str(len(results)), failures=str(failures), errors="0"
+    )
     for r in results:
         case = ET.SubElement(suite, "testcase", classname="samenwerk.lint", name=r.path)
         for d in r.diagnostics:
             failure = ET.SubElement(case, "failure", type=d.rule, message=f"{d.line}:{d.col}: {d.message}")
-            failure.text = f"{d.path}:{d.line}:{d.col}: {d.level}: {d.message} [{d.rule}]"
+            failure.text = d.format()
     ET.indent(suites)
     out.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
     out.write("\n")

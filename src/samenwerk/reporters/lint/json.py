@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any, TextIO
 
-from ..lint import FileResult
+from ...lint import FileResult
+from . import Options
 
 
 def _item(d: Any) -> dict[str, Any]:
@@ -15,7 +16,7 @@ def _item(d: Any) -> dict[str, Any]:
     return {k: (str(v) if k == "level" else v) for k, v in item.items() if v is not None}
 
 
-def report(results: Sequence[FileResult], out: TextIO) -> None:
+def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
     doc = {
         "files": [{"path": r.path, "errors": r.errors, "warnings": r.warnings} for r in results],
         "diagnostics": [_item(d) for r in results for d in r.diagnostics],
@@ -24,7 +25,7 @@ def report(results: Sequence[FileResult], out: TextIO) -> None:
     out.write("\n")
 
 
-def report_lines(results: Iterable[FileResult], out: TextIO) -> None:
+def report_lines(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
     for r in results:
         for d in r.diagnostics:
             out.write(json.dumps(_item(d), ensure_ascii=False) + "\n")

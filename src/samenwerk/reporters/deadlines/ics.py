@@ -10,10 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..deadlines import Report
+from ...deadlines import Report
+from ...diagnostics import Diagnostic
+from . import Options
 
 
-def report(reports: Sequence[Report], out: TextIO, *, as_of: dt.date, alarm_days: int = 14) -> None:
+def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
+    as_of, alarm_days = options.as_of, options.alarm_days
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
@@ -50,3 +53,5 @@ def report(reports: Sequence[Report], out: TextIO, *, as_of: dt.date, alarm_days
             event.add_component(alarm)
             cal.add_component(event)
     out.write(cal.to_ical().decode("utf-8"))
+    for e in errors:  # a calendar has no place for them
+        options.problems.write(f"{e}\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import SamenwerkError
+from ..errors import SamenwerkError
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -15,7 +15,9 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not _hidden(p, path)))
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not _hidden(p, path))
+            )
         elif path.exists():
             found.append(path)
         else:

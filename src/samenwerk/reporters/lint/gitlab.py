@@ -7,10 +7,11 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..lint import FileResult
+from ...lint import FileResult
+from . import Options
 
 
-def report(results: Sequence[FileResult], out: TextIO) -> None:
+def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
     issues = []
     for r in results:
         for d in r.diagnostics:

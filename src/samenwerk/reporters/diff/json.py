@@ -6,17 +6,21 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..diff import FileDiff
+from ...diff import FileDiff
+from . import Options
 
 
-def report(diffs: Sequence[FileDiff], out: TextIO) -> None:
+def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     doc = {
         "files": [
             {
                 "old": fd.old,
                 "new": fd.new,
                 "status": fd.status,
-                "errors": [{"path": e.path, "line": e.line, "col": e.col, "message": e.message, "rule": e.rule} for e in fd.errors],
+                "errors": [
+                    {"path": e.path, "line": e.line, "col": e.col, "message": e.message, "rule": e.rule}
+                    for e in fd.errors
+                ],
                 "changes": [
                     {
                         "path": list(c.path),

@@ -1,4 +1,4 @@
-"""Bytes -> plain data, and on demand a map from data paths to line and column.
+"""YAML text -> plain data, and on demand a map from data paths to line and column.
 
 The hot path is libyaml through PyYAML's C parser (``CParser``) with a YAML 1.2 core-schema resolver:
 ``no``, ``on``, ``0777`` and ``1:20`` stay strings or decimal numbers, and dates stay strings so that the
@@ -21,7 +21,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from .diagnostics import Finding, Loc
+from ..diagnostics import Finding, Loc
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 200  # agreements nest about ten levels; libyaml's composer recurses in C and would crash far deeper
@@ -46,7 +46,9 @@ Yaml12Resolver.add_implicit_resolver(
     ),
     list("-+0123456789."),
 )
-Yaml12Resolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+Yaml12Resolver.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
+)
 
 
 class _Constructor(SafeConstructor):
@@ -112,22 +114,33 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, Finding((), "the file is UTF-16; save it as UTF-8", rule="syntax", line=1, col=1)
     if b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line, col = _line_col(raw, offset)
-        return None, Finding((), "the file contains a NUL byte: it is binary, not YAML", rule="syntax", line=line, col=col)
+        line, col = _byte_line_col(raw, raw.index(b"\x00"))
+        return None, Finding(
+            (), "the file contains a NUL byte: it is binary, not YAML", rule="syntax", line=line, col=col
+        )
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line, col = _line_col(raw, exc.start)
+        line, col = _byte_line_col(raw, exc.start)
         return None, Finding(
-            (), f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", rule="syntax", line=line, col=col
+            (),
+            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            rule="syntax",
+            line=line,
+            col=col,
         )
 
 
-def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
-    line = raw.count(b"\n", 0, offset) + 1
-    start = raw.rfind(b"\n", 0, offset) + 1
-    return line, len(raw[start:offset].decode("utf-8", errors="replace")) + 1
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of a character offset: the one place this is worked out."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _byte_line_col(raw: bytes, offset: int) -> tuple[int, int]:
+    """Line and column of a byte offset in bytes that may not decode (columns count characters)."""
+    prefix = raw[:offset].decode("utf-8", errors="replace")
+    return line_col(prefix, len(prefix))
 
 
 # Anchors and aliases are looked for from their indicator character: a pattern that starts with a literal
@@ -154,21 +167,22 @@ def _too_deep(text: str) -> Finding | None:
     openers = text.count("[") + text.count("{")
     if openers > MAX_DEPTH:
         depth = 0
-        line, col = 1, 0
-        for ch in text:
-            col += 1
-            if ch == "\n":
-                line, col = line + 1, 0
-            elif ch in "[{":
+        for offset, ch in enumerate(text):
+            if ch in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return Finding((), f"nesting deeper than {MAX_DEPTH} levels is refused", rule="syntax", line=line, col=col)
+                    line, col = line_col(text, offset)
+                    return Finding(
+                        (), f"nesting deeper than {MAX_DEPTH} levels is refused", rule="syntax", line=line, col=col
+                    )
             elif ch in "]}" and depth:
                 depth -= 1
     for number, line_text in enumerate(text.splitlines(), start=1):
         indent = len(line_text) - len(line_text.lstrip(" -?"))
         if indent > MAX_INDENT:
-            return Finding((), f"indentation deeper than {MAX_INDENT} columns is refused", rule="syntax", line=number, col=1)
+            return Finding(
+                (), f"indentation deeper than {MAX_INDENT} columns is refused", rule="syntax", line=number, col=1
+            )
     return None
 
 
@@ -187,7 +201,7 @@ def _expanded_size(data: Any) -> int | None:
             return None
         active.add(key)
         total = 1
-        for child in (node.values() if isinstance(node, dict) else node):
+        for child in node.values() if isinstance(node, dict) else node:
             n = size(child)
             if n is None:
                 return None
@@ -207,13 +221,13 @@ def parse(text: str) -> Loaded:
     if deep is not None:
         return Loaded(text, error=deep)
     loaded = _parse(text)
-    alias = _indicator(_ALIAS_CHAR, text) if loaded.error is None and _indicator(_ANCHOR_CHAR, text) is not None else None
+    alias = (
+        _indicator(_ALIAS_CHAR, text) if loaded.error is None and _indicator(_ANCHOR_CHAR, text) is not None else None
+    )
     if alias is not None:
         total = _expanded_size(loaded.data)
         if total is None or total > MAX_NODES:
-            offset = alias
-            line = text.count("\n", 0, offset) + 1
-            col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+            line, col = line_col(text, alias)
             message = (
                 "an alias refers to a node that contains it (a recursive alias)"
                 if total is None

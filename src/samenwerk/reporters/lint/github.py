@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..lint import FileResult
+from ...lint import FileResult
+from . import Options
 
 
 def _escape(value: str, prop: bool = False) -> str:
@@ -15,7 +16,7 @@ def _escape(value: str, prop: bool = False) -> str:
     return value
 
 
-def report(results: Iterable[FileResult], out: TextIO) -> None:
+def report(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
     for r in results:
         for d in r.diagnostics:
             kind = "error" if d.level == "error" else "warning"

@@ -7,15 +7,17 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from ..deadlines import Report
-from ..diagnostics import Diagnostic
+from ...deadlines import Report
+from ...diagnostics import Diagnostic
+from . import Options
 
 
 def _date(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, *, as_of: dt.date, until: dt.date) -> None:
+def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
+    as_of, until = options.as_of, options.until
     doc: dict[str, Any] = {
         "as_of": as_of.isoformat(),
         "window_end": until.isoformat(),

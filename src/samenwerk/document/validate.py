@@ -1,4 +1,8 @@
-"""Plain data -> Agreement, with every validation error turned into a finding at its data path."""
+"""Plain data -> Agreement, with every validation error turned into a finding at its data path.
+
+``findings(exc, root)`` words Pydantic's errors for people; the configuration uses it too, so a typo in
+samenwerk.toml reads like a typo in an agreement.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,33 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Finding
-from .model import Agreement
+from ..diagnostics import Finding
+from ..model import Agreement
 
 
 def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
     if not isinstance(data, dict):
-        what = "empty" if data is None else {"list": "a list", "str": "a single text", "int": "a number", "float": "a number", "bool": "a true/false value"}.get(type(data).__name__, f"a {type(data).__name__}")
+        what = (
+            "empty"
+            if data is None
+            else {
+                "list": "a list",
+                "str": "a single text",
+                "int": "a number",
+                "float": "a number",
+                "bool": "a true/false value",
+            }.get(type(data).__name__, f"a {type(data).__name__}")
+        )
         return None, [Finding((), f"an agreement must be a mapping of keys to values, but the file is {what}")]
     try:
         return Agreement.model_validate(data), []
     except ValidationError as exc:
-        findings = [_finding(err) for err in exc.errors(include_url=False)]
-        return None, _drop_union_noise(findings)
+        return None, findings(exc, Agreement)
+
+
+def findings(exc: ValidationError, root: type[BaseModel]) -> list[Finding]:
+    """Pydantic's errors as findings at their data paths, one per path, worded for people."""
+    return _drop_union_noise([_finding(err, root) for err in exc.errors(include_url=False)])
 
 
 def _drop_union_noise(findings: list[Finding]) -> list[Finding]:
@@ -34,16 +52,20 @@ def _drop_union_noise(findings: list[Finding]) -> list[Finding]:
     return list(kept.values())
 
 
-def _finding(err: Any) -> Finding:
+def _finding(err: Any, root: type[BaseModel]) -> Finding:
     loc = tuple(err["loc"])
     kind = err["type"]
     # A union (date | "on-signing") or an enum nests the alternatives in the path; drop the tags.
-    loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "literal[")) or p in {"date", "str"})))
+    loc = tuple(
+        p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "literal[")) or p in {"date", "str"}))
+    )
     if kind == "extra_forbidden" and loc[-1] == "<<":
-        return Finding(loc, "merge keys (<<) are not part of YAML 1.2 and are not supported; write the keys out", at_key=True)
+        return Finding(
+            loc, "merge keys (<<) are not part of YAML 1.2 and are not supported; write the keys out", at_key=True
+        )
     if kind == "extra_forbidden":
         key = loc[-1]
-        hint = _suggest(loc)
+        hint = _suggest(loc, root)
         return Finding(loc, f"unknown key '{key}'{hint}", at_key=True)
     if kind == "missing":
         parent = dotted(loc[:-1]) or "the top level"
@@ -63,17 +85,17 @@ def _finding(err: Any) -> Finding:
         message = f"'{err['input']}' is not allowed: {err['ctx']['expected']}"
     elif kind == "string_pattern_mismatch":
         message = f"'{err['input']}' does not have the expected form"
-        field = _field_info(loc)
+        field = _field_info(loc, root)
         if field is not None and field.description:
             message += f": {field.description}"
     return Finding(loc, message)
 
 
-def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _model_at(loc: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that holds the last key of ``loc``."""
     import typing
 
-    model: Any = Agreement
+    model: Any = root
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
@@ -96,18 +118,19 @@ def _inner_model(annotation: Any, typing: Any) -> Any:
     return None
 
 
-def _field_info(loc: tuple[Any, ...]) -> Any:
-    model = _model_at(loc)
+def _field_info(loc: tuple[Any, ...], root: type[BaseModel]) -> Any:
+    model = _model_at(loc, root)
     if model is None or not isinstance(loc[-1], str):
         return None
     return model.model_fields.get(loc[-1])
 
 
-def _suggest(loc: tuple[Any, ...]) -> str:
-    model = _model_at(loc)
+def _suggest(loc: tuple[Any, ...], root: type[BaseModel]) -> str:
+    model = _model_at(loc, root)
     if model is None:
         return ""
-    close = difflib.get_close_matches(str(loc[-1]), list(model.model_fields), n=1, cutoff=0.6)
+    known = [f.alias or name for name, f in model.model_fields.items()]
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 

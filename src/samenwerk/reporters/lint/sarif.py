@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from .. import __version__
-from ..lint import FileResult
+from ... import __version__
+from ...lint import FileResult
+from . import Options
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules() -> list[dict[str, Any]]:
-    from ..rules import BUILTIN, REGISTRY
+    from ...rules import BUILTIN, REGISTRY
 
     rules = [
         {"id": rid, "name": rid, "shortDescription": {"text": text}, "defaultConfiguration": {"level": "error"}}
@@ -34,7 +35,7 @@ def _rules() -> list[dict[str, Any]]:
     return rules
 
 
-def report(results: Sequence[FileResult], out: TextIO) -> None:
+def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None:
     rules = _rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []

@@ -1,0 +1,80 @@
+"""samenwerk lint: check agreements and report in the format a CI reads."""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..reporters.lint import FORMATS
+from . import options, output
+
+if TYPE_CHECKING:
+    Format = str
+else:
+    Format = options.choices(FORMATS)
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+def _default_format() -> str:
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "full"
+
+
+def lint(
+    paths: options.Paths = None,
+    fmt: Annotated[
+        Format | None, options.format_option("Output format; 'github' by default under GitHub Actions.")
+    ] = None,
+    out: options.Output = None,
+    force: options.Force = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", help="Configuration file (default: closest samenwerk.toml or pyproject.toml)."),
+    ] = None,
+    select: Annotated[
+        str | None, typer.Option("--select", help="Comma-separated rule ids to run (replaces the configured).")
+    ] = None,
+    ignore: Annotated[
+        str | None, typer.Option("--ignore", help="Comma-separated rule ids to skip (added to the configured).")
+    ] = None,
+    fail_on: Annotated[
+        Severity | None,
+        typer.Option("--fail-on", help="Exit 1 on problems of this level or worse.", show_default="error"),
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
+    as_of: options.AsOf = None,
+    jobs: options.Jobs = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .samenwerk_cache/.")] = False,
+) -> int:
+    """Check agreements: YAML syntax, the schema, references and the domain rules, each at path:line:col.
+
+    Exit 0 when clean, 1 when problems at the --fail-on level were found, 2 on usage errors.
+    """
+    from ..config import load_config
+    from ..diagnostics import Level
+    from ..document.files import expand
+    from ..lint import Settings, Summary, iter_lint
+    from ..reporters.lint import Options
+
+    settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
+    files = expand(paths or [Path("agreements")])
+    settings = Settings(config=settings_config, today=as_of)
+    cache_root = None if no_cache else Path.cwd()
+    results = iter_lint(files, settings, jobs or (os.cpu_count() or 1), cache_root=cache_root, progress=output.progress)
+    name = str(fmt or _default_format())
+    summary = Summary()
+    with output.stream(out, force) as stream:
+        counted = summary.count(results)
+        FORMATS.writer(name)(
+            counted if FORMATS[name].streaming else list(counted), stream, Options(color=output.color(out))
+        )
+    threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
+    return EXIT_FINDINGS if summary.fails(threshold) and not exit_zero else EXIT_OK

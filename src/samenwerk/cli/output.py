@@ -1,0 +1,50 @@
+"""Where a command's output goes, whether it may be coloured, and progress on long work."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def to_stdout(output: Path | None) -> bool:
+    return output is None or str(output) == "-"
+
+
+def color(output: Path | None) -> bool:
+    """Colour only at a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    return to_stdout(output) and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+
+
+def stream(output: Path | None, force: bool) -> AbstractContextManager[TextIO]:
+    """Standard output, or ``output`` written atomically (refused over an existing file without --force)."""
+    if to_stdout(output):
+        return contextlib.nullcontext(sys.stdout)
+    from ..fsutil import atomic_writer
+
+    assert output is not None
+    writer: AbstractContextManager[TextIO] = atomic_writer(output, force=force)
+    return writer
+
+
+@contextlib.contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for long runs at a terminal; nothing in CI logs or pipes."""
+    if total < 3 or not sys.stderr.isatty() or os.environ.get("CI"):
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=None) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
+
+
+def problems(diagnostics: Any) -> None:
+    """Diagnostics of files that could not be used, one line each on stderr."""
+    for d in diagnostics:
+        sys.stderr.write(f"{d}\n")

@@ -1,0 +1,74 @@
+"""samenwerk render: the document people sign, as Markdown, HTML or PDF/A with signature fields."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_OK, EXIT_USAGE, SamenwerkError
+from . import options, output
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+def render(
+    files: Annotated[list[Path], typer.Argument(help="Agreement files to render.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Output file (one input only); '-' for standard output (md, html)."),
+    ] = None,
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", help="Directory for the outputs, named after each input.")
+    ] = Path("build"),
+    template_dir: Annotated[
+        Path | None,
+        typer.Option("--template-dir", help="Templates that override the defaults, file by file (run sandboxed)."),
+    ] = None,
+    force: options.Force = False,
+) -> int:
+    """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
+    from .. import document
+    from ..fsutil import write_atomic
+    from ..render import render_pdf, render_text
+
+    if out is not None and len(files) != 1:
+        raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
+    if out is not None and output.to_stdout(out) and fmt is Format.pdf:
+        raise SamenwerkError("a PDF is not written to standard output; give a file name")
+    targets = [(f, out if out is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
+    for source, target in targets:
+        if not source.is_file():
+            raise SamenwerkError(f"{source}: no such file")
+        if not output.to_stdout(target) and target.exists() and not force:
+            raise SamenwerkError(f"{target}: already exists; use --force to overwrite it")
+    failed = 0
+    with output.progress(len(targets), "rendering") as advance:
+        for source, target in targets:
+            agreement, diagnostics = document.load(source)
+            if agreement is None:
+                failed += 1
+                output.problems(diagnostics)
+                advance()
+                continue
+            data: str | bytes = (
+                render_pdf(agreement, template_dir)
+                if fmt is Format.pdf
+                else render_text(agreement, fmt.value, template_dir)
+            )
+            if output.to_stdout(target):
+                assert isinstance(data, str)
+                sys.stdout.write(data)
+            else:
+                write_atomic(target, data, force=force)
+                sys.stderr.write(f"{target}: written\n")
+            advance()
+    return EXIT_USAGE if failed else EXIT_OK

@@ -1,0 +1,137 @@
+"""The only way in: bytes -> YAML with positions -> Agreement, with every file-level problem as a finding.
+
+Every command loads agreements through here (``read`` for a file, ``from_bytes`` for a git blob or any
+other bytes) and nothing else parses YAML. Writing YAML back, keeping comments, lives beside it in
+``document.write`` (ruamel.yaml round trip).
+
+A broken file is a value, never an exception: a ``Document`` whose ``agreement`` is None carries the
+findings (io, syntax, schema) that say why, and ``diagnostics()`` places them at line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..diagnostics import Diagnostic, Finding
+from .yaml import MAX_FILE_BYTES, Positions, decode, parse
+
+if TYPE_CHECKING:
+    from ..model import Agreement
+
+# The model and the validator are imported on first validation, not here: a lint run served entirely from
+# the cache never needs them, and building the model classes is most of the start-up time.
+
+__all__ = ["Document", "from_bytes", "load", "map_valid", "read"]
+
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One agreement file as read: its text, its plain data, the validated model, and what went wrong."""
+
+    name: str
+    """How the file is shown in messages: a path, or REV:path for a git blob."""
+    text: str = ""
+    data: Any = None
+    agreement: Agreement | None = None
+    findings: tuple[Finding, ...] = ()
+    positions: Positions | None = None
+
+    def place(self, findings: Iterable[Finding]) -> Iterator[Diagnostic]:
+        """Findings (the document's own, or a rule's) as diagnostics at their line and column."""
+        positions = self.positions
+        for f in findings:
+            if positions is None:
+                positions = Positions(self.text)
+            line, col = positions.locate(f)
+            yield Diagnostic(self.name, line, col, f.level, f.rule, f.message)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """The file-level problems (io, syntax, schema), placed and sorted."""
+        return tuple(sorted(self.place(self.findings)))
+
+    def line_of(self, loc: tuple[Any, ...] | None) -> int | None:
+        """The line of a data path, or None where the document has no node tree."""
+        if self.positions is None or loc is None or self.positions.root is None:
+            return None
+        return self.positions.locate(Finding(loc, ""))[0]
+
+
+def _problem(name: str, message: str, rule: str) -> Document:
+    return Document(name, findings=(Finding((), message, rule=rule, line=1, col=1),))
+
+
+def from_bytes(raw: bytes, name: str) -> Document:
+    """Decode, parse and validate. Problems become findings of the document, never exceptions."""
+    text, error = decode(raw)
+    if error is not None or text is None:
+        return Document(name, findings=(error,) if error else ())
+    loaded = parse(text)
+    if loaded.error is not None:
+        return Document(name, text, findings=(loaded.error,))
+    from .validate import validate
+
+    agreement, findings = validate(loaded.data)
+    return Document(name, text, loaded.data, agreement, tuple(findings), Positions(text, loaded.node))
+
+
+def read(path: Path, name: str | None = None, root: Path | None = None) -> Document:
+    """Read one file. A symbolic link out of ``root`` (default: the working directory) is not followed."""
+    name = name or str(path)
+    refused = _outside(path, root or Path.cwd())
+    if refused is not None:
+        return _problem(name, refused, "io")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            return _problem(name, f"the file is {size:,} bytes; agreements are limited to {limit} MiB", "syntax")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return _problem(name, f"cannot read the file: {exc.strerror}", "io")
+    return from_bytes(raw, name)
+
+
+def load(path: Path, name: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:
+    """For commands that need a validated model (deadlines, render): the model, or where it failed."""
+    document = read(path, name)
+    return document.agreement, document.diagnostics()
+
+
+def _apply(job: tuple[Callable[..., R], str]) -> tuple[R | None, tuple[Diagnostic, ...]]:
+    fn, path = job
+    agreement, diagnostics = load(Path(path))
+    return (None, diagnostics) if agreement is None else (fn(agreement, path=path), ())
+
+
+def map_valid(fn: Callable[..., R], paths: list[str], jobs: int) -> tuple[list[R], list[Diagnostic]]:
+    """``fn(agreement, path=...)`` for every file that validates, in file order, and the diagnostics of the rest.
+
+    Runs in ``jobs`` processes when there are many files: ``fn`` must be picklable (a module-level function
+    or a ``functools.partial`` of one) and its results small.
+    """
+    from ..parallel import pmap
+
+    results: list[R] = []
+    errors: list[Diagnostic] = []
+    for result, diagnostics in pmap(_apply, [(fn, p) for p in paths], jobs):
+        if result is None:
+            errors.extend(diagnostics)
+        else:
+            results.append(result)
+    return results, errors
+
+
+def _outside(path: Path, root: Path) -> str | None:
+    """A symbolic link that leads out of the root is not followed: CI checks out untrusted trees."""
+    if not path.is_symlink():
+        return None
+    target = path.resolve()
+    root = root.resolve()
+    if target != root and root not in target.parents:
+        return f"symbolic link to {target}, outside {root}: not followed"
+    return None

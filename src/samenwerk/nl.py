@@ -1,0 +1,55 @@
+"""Dutch for people: dates, lists, plurals and units, in one place for rules, reports and templates.
+
+Dates go through Babel (locale nl_BE), so month names and patterns are CLDR's, not ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+
+LOCALE = "nl_BE"
+DATE_FORMAT = "d MMMM y"
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+_UNITS = {
+    "days": ("dag", "dagen"),
+    "weeks": ("week", "weken"),
+    "months": ("maand", "maanden"),
+    "years": ("jaar", "jaar"),
+}
+
+
+@lru_cache(maxsize=8192)
+def _date(day: dt.date, fmt: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, fmt, locale=LOCALE)
+
+
+def date(day: dt.date | None, fmt: str = DATE_FORMAT) -> str:
+    """A date in Dutch: 22 november 2023 (empty for no date). Also the templates' ``datum`` filter."""
+    if day is None:
+        return ""
+    return _date(day, fmt)
+
+
+def unit(value: int, name: str) -> str:
+    """The Dutch word for a period unit ('days', 'months', ...), singular or plural: 1 maand, 3 maanden."""
+    singular, plural = _UNITS[name]
+    return singular if value == 1 else plural
+
+
+def join(items: Iterable[str], last: str = "en") -> str:
+    """'A', 'A en B', 'A, B en C'."""
+    words = list(items)
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """'1 wijziging', '3 wijzigingen'."""
+    return f"{count} {singular if count == 1 else plural_form}"

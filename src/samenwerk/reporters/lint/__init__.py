@@ -1,0 +1,36 @@
+"""Lint result formats. Add a format: a module here with a writer, and one line in ``FORMATS``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, TextIO
+
+from .. import Format, Registry
+
+if TYPE_CHECKING:
+    from ...lint import FileResult
+
+
+@dataclass(frozen=True)
+class Options:
+    color: bool = False
+
+
+class Writer(Protocol):
+    def __call__(self, results: Iterable[FileResult], out: TextIO, options: Options) -> None: ...
+
+
+FORMATS: Registry[Writer] = Registry(
+    __name__,
+    {
+        "full": Format("text:full", streaming=True),
+        "concise": Format("text:concise", streaming=True),
+        "json": Format("json:report"),
+        "json-lines": Format("json:report_lines", streaming=True),
+        "github": Format("github:report", streaming=True),
+        "gitlab": Format("gitlab:report"),
+        "junit": Format("junit:report"),
+        "sarif": Format("sarif:report"),
+    },
+)

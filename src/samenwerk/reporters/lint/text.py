@@ -1,0 +1,56 @@
+"""Human formats: ``concise`` (one line per problem) and ``full`` (with the offending source line)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from ...diagnostics import Diagnostic
+from ...lint import FileResult, Summary
+from . import Options
+
+_COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
+_RESET = "\x1b[0m"
+
+
+def _line(d: Diagnostic, color: bool = False) -> str:
+    return d.format(f"{_COLORS[d.level]}{d.level}{_RESET}" if color else None)
+
+
+def concise(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
+    tally = Summary()
+    for result in tally.count(results):
+        for d in result.diagnostics:
+            out.write(_line(d, options.color) + "\n")
+    out.write(summary(tally) + "\n")
+
+
+def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
+    tally = Summary()
+    for result in tally.count(results):
+        lines: list[str] | None = None
+        for d in result.diagnostics:
+            out.write(_line(d, options.color) + "\n")
+            if lines is None:
+                lines = _read_lines(result.path)
+            if 0 < d.line <= len(lines):
+                src = lines[d.line - 1].rstrip("\n")
+                if len(src) <= 200:
+                    out.write(f"  {d.line:>4} | {src}\n       | {' ' * (d.col - 1)}^\n")
+    out.write(summary(tally) + "\n")
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return fh.readlines()
+    except OSError:
+        return []
+
+
+def summary(tally: Summary) -> str:
+    files, bad, errors, warnings = tally.files, tally.bad, tally.errors, tally.warnings
+    return (
+        f"{files} file{'s' * (files != 1)} checked: {files - bad} clean, {bad} with problems; "
+        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
