@@ -33,7 +33,7 @@ def cli():
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite golden files under tests/golden/")
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files under tests/render/golden/")
 
 
 @pytest.fixture

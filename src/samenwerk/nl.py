@@ -1,4 +1,4 @@
-"""Dutch for people: dates, lists, plurals and units, in one place for rules, reports and templates.
+"""Dutch for people: dates, weekdays and period units, in one place for rules, reports and templates.
 
 Dates go through Babel (locale nl_BE), so month names and patterns are CLDR's, not ours.
 """
@@ -6,7 +6,6 @@ Dates go through Babel (locale nl_BE), so month names and patterns are CLDR's, n
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from functools import lru_cache
 
 LOCALE = "nl_BE"
@@ -40,16 +39,3 @@ def unit(value: int, name: str) -> str:
     """The Dutch word for a period unit ('days', 'months', ...), singular or plural: 1 maand, 3 maanden."""
     singular, plural = _UNITS[name]
     return singular if value == 1 else plural
-
-
-def join(items: Iterable[str], last: str = "en") -> str:
-    """'A', 'A en B', 'A, B en C'."""
-    words = list(items)
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
-
-
-def plural(count: int, singular: str, plural_form: str) -> str:
-    """'1 wijziging', '3 wijzigingen'."""
-    return f"{count} {singular if count == 1 else plural_form}"

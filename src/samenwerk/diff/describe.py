@@ -5,100 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..model import meaning
 from .engine import Change, Kind
 
-SECTIONS = {
-    "parties": "Partijen",
-    "approvals": "Goedkeuringen",
-    "preamble": "Context",
-    "objective": "Algemene doelstelling",
-    "ambitions": "Ambities",
-    "targets": "Streefcijfers",
-    "policy_framework": "Beleidskader",
-    "principles": "Principes",
-    "themes": "Thema's en actiedomeinen",
-    "roles": "Rollen",
-    "consultation": "Overlegstructuur",
-    "monitoring": "Opvolging",
-    "communication": "Communicatie",
-    "contact_points": "Aanspreekpunten",
-    "duration": "Duur",
-    "obligations": "Verplichtingen",
-    "annexes": "Bijlagen",
-    "signing": "Ondertekening",
-    "notes": "Notities",
-    "sources": "Bronnen",
-}
-ENTITIES = {
-    "parties": "partij",
-    "representatives": "vertegenwoordiger",
-    "officials": "functionaris",
-    "approvals": "goedkeuring",
-    "targets": "streefcijfer",
-    "ambitions": "ambitie",
-    "principles": "principe",
-    "themes": "thema",
-    "action_domains": "actiedomein",
-    "actions": "actie",
-    "commitments": "engagement",
-    "roles": "rol",
-    "bodies": "overlegorgaan",
-    "members": "lid",
-    "contacts": "aanspreekpunt",
-    "follow_ups": "opvolgingstermijn",
-    "obligations": "verplichting",
-    "annexes": "bijlage",
-    "blocks": "handtekeningblok",
-    "signatories": "ondertekenaar",
-    "present": "aanwezige",
-    "sections": "onderdeel",
-    "items": "punt",
-    "responsibilities": "verantwoordelijkheid",
-    "tasks": "taak",
-}
-FIELDS = {
-    "end": "einddatum",
-    "start": "begindatum",
-    "date": "datum",
-    "due": "vervaldatum",
-    "name": "naam",
-    "title": "titel",
-    "subtitle": "ondertitel",
-    "text": "tekst",
-    "function": "functie",
-    "status": "status",
-    "kind": "soort",
-    "min_meetings_per_year": "minimum aantal vergaderingen per jaar",
-    "capacity": "hoedanigheid",
-    "place": "plaats",
-    "intro": "inleiding",
-    "closing": "slot",
-    "basis": "grondslag",
-    "disputes": "geschillen",
-    "review": "herziening",
-    "version": "versie",
-    "region": "regio",
-    "address": "adres",
-    "street": "straat",
-    "number": "nummer",
-    "postal_code": "postcode",
-    "municipality": "gemeente",
-    "enterprise_number": "ondernemingsnummer",
-    "nis_code": "NIS-code",
-    "role": "rol",
-    "lead": "trekker",
-    "decision_number": "besluitnummer",
-    "body": "orgaan",
-    "value": "waarde",
-    "unit": "eenheid",
-    "notice": "opzegtermijn",
-    "allowed": "opzegrecht",
-    "party": "partij",
-    "person": "persoon",
-    "designation": "aanduiding",
-    "short_name": "korte naam",
-    "division": "afdeling",
-}
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -139,9 +48,14 @@ def at(data: Any, loc: tuple[Any, ...] | None) -> Any:
     return data
 
 
+def _entry(list_name: str, default: str | None = None) -> str:
+    """The Dutch word for one entry of a list ('partij' for parties), else ``default`` or the list's name."""
+    return meaning.of(list_name).entry or (list_name if default is None else default)
+
+
 def section(change: Change) -> str:
     top = change.path[0] if change.path else ""
-    return SECTIONS.get(top, "Algemeen")
+    return meaning.of(top).section or "Algemeen"
 
 
 def _entity(change: Change) -> str | None:
@@ -163,7 +77,7 @@ def _context(change: Change, old_data: Any, new_data: Any) -> str:
             name = label(entry)
             if name:
                 list_name = str(loc[cut - 1])
-                return f"{ENTITIES.get(list_name, list_name)} {name}"
+                return f"{_entry(list_name)} {name}"
     return ""
 
 
@@ -176,17 +90,18 @@ def describe(change: Change, old_data: Any = None, new_data: Any = None) -> str:
         entry = change.new if change.kind is Kind.ADDED else change.old
         verb = "toegevoegd" if change.kind is Kind.ADDED else "verwijderd"
         entity = _entity(change)
-        if isinstance(entry, dict) and entity in ENTITIES:
-            return f"{ENTITIES[entity]} {label(entry) or leaf} {verb}"
-        if entity in ENTITIES and leaf.isdigit():
-            return f"{ENTITIES[entity]} {value(entry)} {verb}"
+        noun = meaning.of(entity).entry if entity else None
+        if isinstance(entry, dict) and noun:
+            return f"{noun} {label(entry) or leaf} {verb}"
+        if noun and leaf.isdigit():
+            return f"{noun} {value(entry)} {verb}"
         where = _context(change, None if change.kind is Kind.ADDED else {}, None)
-        return f"{FIELDS.get(leaf, leaf)} {verb}: {value(entry)}" + (f" ({where})" if where else "")
+        return f"{meaning.of(leaf).label or leaf} {verb}: {value(entry)}" + (f" ({where})" if where else "")
     if change.kind is Kind.MOVED:
         entity = _entity(change) or ""
         entry = at(new_data, change.new_loc)
-        return f"{ENTITIES.get(entity, entity)} {label(entry) or leaf} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
+        return f"{_entry(entity)} {label(entry) or leaf} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
     where = _context(change, old_data, new_data)
-    field = FIELDS.get(leaf, ENTITIES.get(_entity(change) or "", leaf) if leaf.isdigit() else leaf)
+    field = meaning.of(leaf).label or (_entry(_entity(change) or "", leaf) if leaf.isdigit() else leaf)
     prefix = f"{where}: " if where else ""
     return f"{prefix}{field} gewijzigd van {value(change.old)} naar {value(change.new)}"

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from ..model import meaning
+
 Path = tuple[str | int, ...]
 
 
@@ -41,77 +43,6 @@ class Change:
     new_line: int | None = field(default=None, compare=False)
 
 
-# Entries without an id are matched by these natural keys, per list name.
-NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "blocks": ("party",),
-    "signatories": ("person",),
-    "contacts": ("party", "function"),
-    "members": ("parties", "organisation", "function", "name"),
-    "roles": ("party",),
-    "present": ("name",),
-    "sources": ("file",),
-    "articles": ("number", "title"),
-    "preamble": ("title",),
-    "communication": ("title",),
-    "policy_framework": ("title",),
-    "sections": ("title",),
-}
-
-# Changes of these fields are substantive whatever their text: who, when, how often, how long.
-SUBSTANTIVE_FIELDS = frozenset(
-    {
-        "id",
-        "kind",
-        "status",
-        "version",
-        "start",
-        "end",
-        "date",
-        "due",
-        "after_signing",
-        "notice",
-        "allowed",
-        "min_meetings_per_year",
-        "party",
-        "parties",
-        "person",
-        "lead",
-        "decision",
-        "decision_number",
-        "outcome",
-        "value",
-        "unit",
-        "every",
-        "enterprise_number",
-        "nis_code",
-        "address",
-        "street",
-        "number",
-        "postal_code",
-        "municipality",
-        "name",
-        "function",
-        "offices",
-        "capacity",
-        "delegation",
-        "members",
-        "body",
-        "file",
-        "sha256",
-        "place",
-        "action_domain",
-        "ambition",
-        "convener",
-        "organisation",
-        "dashboard",
-    }
-)
-# Text of these entries binds the parties: a change of wording is substantive, of punctuation is not.
-BINDING_LISTS = frozenset(
-    {"commitments", "principles", "actions", "responsibilities", "targets", "tasks", "termination", "disputes"}
-)
-
-
 def _normal(text: str) -> str:
     """Text without whitespace, punctuation or case differences: what is left is the wording."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -123,9 +54,9 @@ def _classify(path: tuple[str, ...], old: Any, new: Any) -> bool:
     if isinstance(old, str) and isinstance(new, str):
         if _normal(old) == _normal(new):
             return False  # whitespace, punctuation, case: editorial
-        if leaf in SUBSTANTIVE_FIELDS:
+        if meaning.of(leaf).substantive:
             return True
-        return any(part in BINDING_LISTS for part in path)
+        return any(meaning.of(part).binding for part in path)
     return True
 
 
@@ -135,7 +66,7 @@ def _key(item: Any, list_name: str) -> str | None:
     ident = item.get("id")
     if isinstance(ident, str):
         return ident
-    fields = NATURAL_KEYS.get(list_name)
+    fields = meaning.of(list_name).natural_key
     if not fields:
         return None
     parts = [item.get(f) for f in fields]

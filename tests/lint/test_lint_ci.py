@@ -19,7 +19,7 @@ from samenwerk.errors import SamenwerkError
 from samenwerk.lint import Settings, lint_file
 from samenwerk.suppress import parse as parse_suppressions
 
-from .conftest import AGREEMENTS, FIXTURES, ROOT
+from ..conftest import AGREEMENTS, FIXTURES, ROOT
 
 MINIMAL = (FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8")
 # Three problems: an error (no steering group) and two warnings (no contact point for either party).

@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from .conftest import AGREEMENTS, FIXTURES
+from ..conftest import AGREEMENTS, FIXTURES
 
 PROBLEMS = FIXTURES / "lint" / "problems.yaml"
 

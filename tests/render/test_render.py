@@ -15,7 +15,7 @@ from samenwerk.errors import SamenwerkError
 from samenwerk.model import Agreement
 from samenwerk.render import render_pdf, render_text, signature_slots
 
-from .conftest import AGREEMENTS, FIXTURES
+from ..conftest import AGREEMENTS, FIXTURES
 
 REAL = sorted(AGREEMENTS.glob("*.yaml"))
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,7 +12,7 @@ from samenwerk.deadlines import Kind, State, compute, parse_within
 from samenwerk.document import load as load_valid
 from samenwerk.errors import SamenwerkError
 
-from .conftest import AGREEMENTS, FIXTURES
+from ..conftest import AGREEMENTS, FIXTURES
 
 GENT = AGREEMENTS / "gent-vdab-2020-2025.yaml"
 LEAP = FIXTURES / "deadlines" / "leap-notice.yaml"

@@ -20,8 +20,8 @@ from samenwerk.lint import Settings, lint_file
 from ..conftest import ROOT
 
 HERE = Path(__file__).parent
-FILES = HERE / "files"
-EXPECTED = yaml.safe_load((HERE / "expected.yaml").read_text(encoding="utf-8"))
+FILES = HERE / "hostile"
+EXPECTED = yaml.safe_load((HERE / "hostile-expected.yaml").read_text(encoding="utf-8"))
 SUITE = ROOT.parent / "shared" / "yaml-test-suite"
 NO_RULES = Settings(config=parse_config({"select": []}))
 

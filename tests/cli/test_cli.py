@@ -7,7 +7,7 @@ import pytest
 
 from samenwerk import __version__
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 MINIMAL = FIXTURES / "lint" / "positive" / "minimal.yaml"
 BROKEN = FIXTURES / "lint" / "negative" / "unknown-key.yaml"

@@ -10,7 +10,7 @@ import pytest
 from samenwerk.config import parse_config
 from samenwerk.lint import Settings, lint_file
 
-from .conftest import FIXTURES
+from ..conftest import FIXTURES
 
 NEGATIVE = sorted((FIXTURES / "lint" / "negative").glob("*.yaml"))
 POSITIVE = sorted((FIXTURES / "lint" / "positive").glob("*.yaml"))

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from samenwerk.document import load as load_valid
 from samenwerk.render import render_text
 
-from .conftest import AGREEMENTS
+from ..conftest import AGREEMENTS
 
 FLAGS = [
     "--headless",

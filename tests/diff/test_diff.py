@@ -14,7 +14,7 @@ import pytest
 from samenwerk.diff import compare_files
 from samenwerk.diff.engine import Kind
 
-from .conftest import AGREEMENTS
+from ..conftest import AGREEMENTS
 
 KALMTHOUT = AGREEMENTS / "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025.yaml"
 ENV = {
