@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import nl
+from .. import facts, nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -30,7 +30,7 @@ summary = "Approving decisions are dated on or before the signing date."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    signed = agreement.signing.date if agreement.signing else None
+    signed = facts.signed(agreement)
     if signed is None:
         return
     for i, approval in enumerate(agreement.approvals):

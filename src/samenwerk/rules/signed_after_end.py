@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import nl
+from .. import facts, nl
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
@@ -26,16 +26,11 @@ summary = "The signing date and approval dates are not after the end date."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
-    end = agreement.duration.end if agreement.duration else None
+    end, signed = facts.end(agreement), facts.signed(agreement)
     if end is None:
         return
-    if agreement.signing and agreement.signing.date and agreement.signing.date > end:
-        yield finding(
-            id,
-            level,
-            ("signing", "date"),
-            f"signed on {nl.date(agreement.signing.date)}, after the end date {nl.date(end)}",
-        )
+    if signed is not None and signed > end:
+        yield finding(id, level, ("signing", "date"), f"signed on {nl.date(signed)}, after the end date {nl.date(end)}")
     for i, approval in enumerate(agreement.approvals):
         if approval.date > end:
             yield finding(
