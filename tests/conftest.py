@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,9 +16,15 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCES = ROOT.parent / "shared" / "sources"
 
 
+# The user's cache directory (the lint cache and its secret) of every command the tests run: a folder of
+# this test run, never the real home directory.
+CACHE_HOME = Path(tempfile.mkdtemp(prefix="samenwerk-tests-cache-"))
+atexit.register(shutil.rmtree, CACHE_HOME, True)
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed command as a user would, in a subprocess."""
-    full_env = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full_env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(CACHE_HOME), **(env or {})}
     full_env.pop("GITHUB_ACTIONS", None) if "GITHUB_ACTIONS" not in (env or {}) else None
     return subprocess.run(
         [sys.executable, "-m", "samenwerk", *args],

@@ -1,67 +1,179 @@
-"""The lint cache: results keyed by file content, never by modification time.
+"""The lint cache: an optimisation, never a source of truth.
 
-CI checkouts reset modification times, so the key is the SHA-256 of the file's bytes together with the
-samenwerk version, the effective configuration, the date rules take as today and the path. Entries live
-in one SQLite database in ``.samenwerk_cache/`` (with a CACHEDIR.TAG, so backup tools skip it); writes
-are transactions, so an interrupted run leaves the cache consistent.
+Results are keyed by the SHA-256 of the file's bytes together with the samenwerk version, the effective
+configuration, the date rules take as today and the path; never by modification time (CI checkouts reset
+it). Where it lives and why it cannot be forged:
+
+- **Outside the work tree.** By default in the user's cache directory (platformdirs), one database per
+  repository; ``--cache-dir`` or ``SAMENWERK_CACHE_DIR`` choose another place. A ``.samenwerk_cache``
+  committed to a repository is never read.
+- **Authenticated.** Every entry carries an HMAC-SHA256 of its key and its payload, made with a secret
+  that lives in the user's cache directory (mode 0600), never in a repository, whatever ``--cache-dir``
+  says. An entry nobody on this machine wrote fails the check and is linted afresh.
+- **Skipped, not trusted, when anything is off.** A cache directory that is a symbolic link, is not owned
+  by the user, cannot be written or read, or holds a corrupt database is not used; the run says so once
+  and lints every file. Nothing about the cache can change a result.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic, Level
 
-CACHE_DIR = ".samenwerk_cache"
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by samenwerk.\n"
+ENV = "SAMENWERK_CACHE_DIR"
+
+
+class CacheUnavailable(Exception):
+    """The cache cannot be used safely; the message says why (shown once as a warning)."""
+
+
+def user_cache_root() -> Path:
+    """The user's cache directory for samenwerk (``~/.cache/samenwerk`` on Linux)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path("samenwerk", appauthor=False)
+
+
+def repository_root(start: Path) -> Path:
+    """The closest folder from ``start`` upwards that holds ``.git``; ``start`` itself outside a repository."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def default_dir(start: Path) -> Path:
+    """``SAMENWERK_CACHE_DIR``, else one folder per repository in the user's cache directory."""
+    chosen = os.environ.get(ENV)
+    if chosen:
+        return Path(chosen)
+    root = repository_root(start)
+    return user_cache_root() / "lint" / hashlib.sha256(str(root).encode()).hexdigest()[:24]
+
+
+def _safe_dir(path: Path) -> None:
+    """Create ``path`` (0700) or check that it is a real folder of ours that we can write."""
+    if path.is_symlink():
+        raise CacheUnavailable(f"{path} is a symbolic link")
+    try:
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = path.lstat()
+    except OSError as exc:
+        raise CacheUnavailable(f"{path}: {exc.strerror}") from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise CacheUnavailable(f"{path} is not a folder")
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        raise CacheUnavailable(f"{path} belongs to another user")
+    if not os.access(path, os.R_OK | os.W_OK | os.X_OK):
+        raise CacheUnavailable(f"{path} cannot be read and written")
+
+
+def _secret(root: Path) -> bytes:
+    """The key that authenticates entries: made once per user, kept in the user's cache directory only."""
+    _safe_dir(root)
+    path = root / "secret"
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise CacheUnavailable(f"{path}: {exc.strerror}") from None
+    else:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(32))
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            secret = fh.read()
+    except OSError as exc:
+        raise CacheUnavailable(f"{path}: {exc.strerror}") from None
+    if hasattr(os, "geteuid") and (info.st_uid != os.geteuid() or info.st_mode & 0o077):
+        raise CacheUnavailable(f"{path} is readable by others or belongs to another user")
+    if len(secret) != 32:
+        raise CacheUnavailable(f"{path} is damaged; delete it")
+    return secret
 
 
 class LintCache:
-    def __init__(self, root: Path, fingerprint: str) -> None:
-        self.dir = root / CACHE_DIR
-        self.dir.mkdir(parents=True, exist_ok=True)
-        tag = self.dir / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(TAG, encoding="utf-8")
-        (self.dir / ".gitignore").write_text("*\n", encoding="utf-8") if not (
-            self.dir / ".gitignore"
-        ).exists() else None
-        self._db = sqlite3.connect(self.dir / "lint.sqlite3", timeout=30)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, diagnostics TEXT NOT NULL)")
+    def __init__(self, directory: Path, fingerprint: str, secret_root: Path | None = None) -> None:
+        self._secret = _secret(secret_root or user_cache_root())
+        _safe_dir(directory)
+        self.dir = directory
+        tag = directory / "CACHEDIR.TAG"
+        try:
+            if not tag.exists():
+                tag.write_text(TAG, encoding="utf-8")
+            self._db = sqlite3.connect(directory / "lint.sqlite3", timeout=30)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, diagnostics TEXT NOT NULL, mac TEXT NOT NULL)"
+            )
+            self._db.execute("SELECT count(*) FROM entries").fetchone()
+        except (OSError, sqlite3.Error) as exc:
+            raise CacheUnavailable(f"{directory}: {exc}") from None
         self._prefix = f"{__version__}\0{fingerprint}\0".encode()
 
     def key(self, path: str, raw: bytes) -> str:
-        return hashlib.sha256(self._prefix + path.encode() + b"\0" + raw).hexdigest()
+        return hashlib.sha256(self._prefix + path.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()
+
+    def _mac(self, key: str, payload: str) -> str:
+        return hmac.new(self._secret, f"{key}\0{payload}".encode(), hashlib.sha256).hexdigest()
 
     def get_many(self, keys: list[str]) -> dict[str, tuple[Diagnostic, ...]]:
+        """The authentic entries among ``keys``; a forged or damaged entry is simply not there."""
         found: dict[str, tuple[Diagnostic, ...]] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            rows = self._db.execute(
-                f"SELECT key, diagnostics FROM results WHERE key IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-            for key, payload in rows:
-                found[key] = tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5]) for d in json.loads(payload))
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, diagnostics, mac FROM entries WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+                for key, payload, mac in rows:
+                    entry = _entry(key, payload, mac, self._mac)
+                    if entry is not None:
+                        found[key] = entry
+        except sqlite3.Error as exc:
+            raise CacheUnavailable(f"{self.dir}: {exc}") from None
         return found
 
     def put_many(self, items: Iterable[tuple[str, tuple[Diagnostic, ...]]]) -> None:
-        rows = [
-            (
-                key,
-                json.dumps(
-                    [[d.path, d.line, d.col, str(d.level), d.rule, d.message] for d in diags], ensure_ascii=False
-                ),
+        rows = []
+        for key, diags in items:
+            payload = json.dumps(
+                [[d.path, d.line, d.col, str(d.level), d.rule, d.message] for d in diags], ensure_ascii=False
             )
-            for key, diags in items
-        ]
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO results (key, diagnostics) VALUES (?, ?)", rows)
+            rows.append((key, payload, self._mac(key, payload)))
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO entries (key, diagnostics, mac) VALUES (?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise CacheUnavailable(f"{self.dir}: {exc}") from None
 
     def close(self) -> None:
-        self._db.close()
+        try:
+            self._db.close()
+        except sqlite3.Error:
+            pass
+
+
+def _entry(key: object, payload: object, mac: object, sign: object) -> tuple[Diagnostic, ...] | None:
+    if not (isinstance(key, str) and isinstance(payload, str) and isinstance(mac, str) and callable(sign)):
+        return None
+    if not hmac.compare_digest(mac, sign(key, payload)):
+        return None
+    try:
+        return tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5]) for d in json.loads(payload))
+    except (ValueError, TypeError, IndexError, KeyError):
+        return None

@@ -30,6 +30,8 @@ class FileResult:
     agreement: Agreement | None = None
     cacheable: bool = True
     """False when the result depends on more than the file (annex files, a symbolic link)."""
+    source_read: bool = True
+    """False when the file's text was not read (refused, unreadable, not text): reporters then show none of it."""
 
     @property
     def errors(self) -> int:
@@ -84,7 +86,7 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
             d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule)
         )
     cacheable = not path.is_symlink() and not (agreement is not None and any(a.file for a in agreement.annexes))
-    return FileResult(doc.name, tuple(sorted(diagnostics)), agreement, cacheable)
+    return FileResult(doc.name, tuple(sorted(diagnostics)), agreement, cacheable, source_read=bool(text))
 
 
 def _lint_without_model(job: tuple[Path, Settings]) -> FileResult:
@@ -103,28 +105,32 @@ def iter_lint(
     files: list[Path],
     settings: Settings,
     jobs: int,
-    cache_root: Path | None = None,
+    cache_dir: Path | None = None,
     progress: Callable[[int, str], AbstractContextManager[Callable[[], None]]] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> Iterator[FileResult]:
     """Results in file order, as they come: memory stays flat however many files there are.
 
-    Results are served from the cache where content, version, configuration and date are unchanged.
+    With ``cache_dir``, results are served from the cache where content, version, configuration and date
+    are unchanged. A cache that cannot be used safely is left alone: ``warn`` is told once, and every file
+    is linted.
     """
     import gc
 
     # Everything imported so far lives as long as the process: keep the collector from scanning it again
     # and again while thousands of short-lived node trees and models come and go (also in forked workers).
     gc.freeze()
-    cache = _open_cache(cache_root, settings)
+    cache = _Cache(cache_dir, settings, warn or (lambda message: None))
     keys: dict[Path, str] = {}
-    hits: dict[str, tuple[Diagnostic, ...]] = {}
-    if cache is not None:
+    if cache.active:
         for path in files:
+            if path.is_symlink():  # never read through a link for a key; such a file is never cached either
+                continue
             try:
                 keys[path] = cache.key(str(path), path.read_bytes())
             except OSError:
                 continue
-        hits = cache.get_many(list(keys.values()))
+    hits = cache.get_many(list(keys.values()))
     todo = [p for p in files if keys.get(p) not in hits]
     pending: list[tuple[str, tuple[Diagnostic, ...]]] = []
     try:
@@ -137,16 +143,80 @@ def iter_lint(
                     continue
                 result = next(fresh)
                 advance()
-                if cache is not None and key is not None and result.cacheable:
+                if key is not None and result.cacheable:
                     pending.append((key, result.diagnostics))
                     if len(pending) >= 1000:
                         cache.put_many(pending)
                         pending = []
                 yield result
     finally:
-        if cache is not None:
-            cache.put_many(pending)
-            cache.close()
+        cache.put_many(pending)
+        cache.close()
+
+
+class _Cache:
+    """The lint cache, or nothing: any problem with it turns it off with one warning, never a changed result."""
+
+    def __init__(self, directory: Path | None, settings: Settings, warn: Callable[[str], None]) -> None:
+        self._warn = warn
+        self._cache: Any = None
+        if directory is None:
+            return
+        from .cache import CacheUnavailable, LintCache
+
+        today = settings.today or dt.date.today()
+        config = settings.config
+        fingerprint = repr(
+            (
+                config.select,
+                config.ignore,
+                sorted(config.rules.items()),
+                config.overrides,
+                config.calendars,
+                today.isoformat(),
+            )
+        )
+        self._unavailable = CacheUnavailable
+        try:
+            self._cache = LintCache(directory, fingerprint)
+        except CacheUnavailable as exc:
+            self._off(exc)
+
+    @property
+    def active(self) -> bool:
+        return self._cache is not None
+
+    def _off(self, exc: Exception) -> None:
+        if self._cache is not None:
+            self._cache.close()
+        self._cache = None
+        self._warn(f"the lint cache is not used: {exc}")
+
+    def key(self, path: str, raw: bytes) -> str:
+        key: str = self._cache.key(path, raw)
+        return key
+
+    def get_many(self, keys: list[str]) -> dict[str, tuple[Diagnostic, ...]]:
+        if self._cache is None or not keys:
+            return {}
+        try:
+            found: dict[str, tuple[Diagnostic, ...]] = self._cache.get_many(keys)
+            return found
+        except self._unavailable as exc:
+            self._off(exc)
+            return {}
+
+    def put_many(self, items: list[tuple[str, tuple[Diagnostic, ...]]]) -> None:
+        if self._cache is None or not items:
+            return
+        try:
+            self._cache.put_many(items)
+        except self._unavailable as exc:
+            self._off(exc)
+
+    def close(self) -> None:
+        if self._cache is not None:
+            self._cache.close()
 
 
 class Summary:
@@ -168,29 +238,6 @@ class Summary:
     def fails(self, threshold: Level) -> bool:
         """Whether the problems seen reach ``threshold`` (errors always do)."""
         return Level.ERROR in self.levels or (threshold is Level.WARNING and Level.WARNING in self.levels)
-
-
-def _open_cache(cache_root: Path | None, settings: Settings) -> Any:
-    if cache_root is None:
-        return None
-    from .cache import LintCache
-
-    today = settings.today or dt.date.today()
-    config = settings.config
-    fingerprint = repr(
-        (
-            config.select,
-            config.ignore,
-            sorted(config.rules.items()),
-            config.overrides,
-            config.calendars,
-            today.isoformat(),
-        )
-    )
-    try:
-        return LintCache(cache_root, fingerprint)
-    except OSError:  # a read-only checkout: lint without a cache
-        return None
 
 
 @contextlib.contextmanager

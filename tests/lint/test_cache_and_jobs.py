@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 from pathlib import Path
+
+from samenwerk.diagnostics import Diagnostic, Level
 
 from ..conftest import AGREEMENTS, FIXTURES
 
@@ -19,38 +20,52 @@ def _diagnostics(cli, cwd: Path, *args: str) -> list[dict]:
     return json.loads(result.stdout)["diagnostics"]
 
 
+def _cache_env(tmp_path: Path) -> dict[str, str]:
+    return {"SAMENWERK_CACHE_DIR": str(tmp_path / "cache"), "XDG_CACHE_HOME": str(tmp_path / "home-cache")}
+
+
+def _plant(tmp_path: Path, message: str) -> None:
+    """Replace every cached entry's findings with a marker, signed as samenwerk on this machine signs them."""
+    from samenwerk.cache import LintCache
+
+    cache = LintCache(tmp_path / "cache", "unused", secret_root=tmp_path / "home-cache" / "samenwerk")
+    keys = [key for (key,) in cache._db.execute("SELECT key FROM entries")]
+    assert len(keys) == 1
+    cache.put_many([(key, (Diagnostic("a.yaml", 1, 1, Level.WARNING, "cache", message),)) for key in keys])
+    cache.close()
+
+
 def test_cache_is_keyed_by_content_not_mtime(cli, tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     shutil.copy(PROBLEMS, path)
-    first = _diagnostics(cli, tmp_path, "a.yaml")
-    cache = tmp_path / ".samenwerk_cache"
-    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
-    # Plant a marker in the cached entry: seeing it proves the next run was served from the cache.
-    db = sqlite3.connect(cache / "lint.sqlite3")
-    (count,) = db.execute("SELECT count(*) FROM results").fetchone()
-    assert count == 1
-    db.execute(
-        "UPDATE results SET diagnostics = ?",
-        (json.dumps([["a.yaml", 1, 1, "warning", "cache", "served from the cache"]]),),
-    )
-    db.commit()
-    db.close()
-    assert [d["message"] for d in _diagnostics(cli, tmp_path, "a.yaml")] == ["served from the cache"]
+    env = _cache_env(tmp_path)
+
+    def diagnostics(*args: str) -> list[dict]:
+        result = cli("lint", "--output-format", "json", "a.yaml", *args, cwd=tmp_path, env=env)
+        assert result.returncode in (0, 1), result.stderr
+        return json.loads(result.stdout)["diagnostics"]
+
+    first = diagnostics()
+    assert (tmp_path / "cache" / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    assert not (tmp_path / ".samenwerk_cache").exists()  # nothing in the work tree
+    # A signed marker in the cached entry: seeing it proves the next run was served from the cache.
+    _plant(tmp_path, "served from the cache")
+    assert [d["message"] for d in diagnostics()] == ["served from the cache"]
     os.utime(path, (1, 1))  # a checkout resets modification times: still a hit
-    assert [d["message"] for d in _diagnostics(cli, tmp_path, "a.yaml")] == ["served from the cache"]
+    assert [d["message"] for d in diagnostics()] == ["served from the cache"]
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # new content: linted again
-    assert _diagnostics(cli, tmp_path, "a.yaml") == first
+    assert diagnostics() == first
     # A different date for the rules, or another configuration, is another key.
-    assert _diagnostics(cli, tmp_path, "a.yaml", "--as-of", "2020-01-01") == first
-    assert _diagnostics(cli, tmp_path, "a.yaml", "--ignore", "contact-point") == [
-        d for d in first if d["rule"] != "contact-point"
-    ]
+    assert diagnostics("--as-of", "2020-01-01") == first
+    assert diagnostics("--ignore", "contact-point") == [d for d in first if d["rule"] != "contact-point"]
 
 
 def test_no_cache_leaves_nothing(cli, tmp_path: Path) -> None:
     shutil.copy(PROBLEMS, tmp_path / "a.yaml")
-    _diagnostics(cli, tmp_path, "a.yaml", "--no-cache")
-    assert not (tmp_path / ".samenwerk_cache").exists()
+    env = _cache_env(tmp_path)
+    result = cli("lint", "--output-format", "json", "a.yaml", "--no-cache", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert not (tmp_path / "cache").exists() and not (tmp_path / ".samenwerk_cache").exists()
 
 
 def test_parallel_and_serial_runs_agree(cli, tmp_path: Path) -> None:

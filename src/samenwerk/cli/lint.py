@@ -52,12 +52,22 @@ def lint(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
     as_of: options.AsOf = None,
     jobs: options.Jobs = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write .samenwerk_cache/.")] = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            envvar="SAMENWERK_CACHE_DIR",
+            help="Where the lint cache lives.",
+            show_default="one folder per repository in the user's cache directory",
+        ),
+    ] = None,
 ) -> int:
     """Check agreements: YAML syntax, the schema, references and the domain rules, each at path:line:col.
 
     Exit 0 when clean, 1 when problems at the --fail-on level were found, 2 on usage errors.
     """
+    from ..cache import default_dir
     from ..config import load_config
     from ..diagnostics import Level
     from ..document.files import expand
@@ -67,8 +77,10 @@ def lint(
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
     files = expand(paths or [Path("agreements")])
     settings = Settings(config=settings_config, today=as_of)
-    cache_root = None if no_cache else Path.cwd()
-    results = iter_lint(files, settings, jobs or (os.cpu_count() or 1), cache_root=cache_root, progress=output.progress)
+    cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
+    results = iter_lint(
+        files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
+    )
     name = str(fmt or _default_format())
     summary = Summary()
     with output.stream(out, force) as stream:

@@ -48,3 +48,8 @@ def problems(diagnostics: Any) -> None:
     """Diagnostics of files that could not be used, one line each on stderr."""
     for d in diagnostics:
         sys.stderr.write(f"{d}\n")
+
+
+def warning(message: str) -> None:
+    """A warning about the run itself (not a finding), on stderr."""
+    sys.stderr.write(f"samenwerk: warning: {message}\n")
