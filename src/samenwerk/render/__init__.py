@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from jinja2 import TemplateError
+from pydantic import BaseModel
 
 from ..model import Agreement
 from ..model.agreement import FINAL_STATUSES, Party, Person
@@ -45,30 +48,71 @@ def signature_slots(agreement: Agreement) -> list[tuple[Any, list[SignatureSlot]
     return out
 
 
+def plain(value: Any) -> Any:
+    """Models, enums and tuples as plain data (dicts, lists, strings, numbers, dates): all a template may see.
+
+    Jinja's sandbox blocks underscores, not a library's public methods; a Pydantic model has public methods
+    that reach Python (and deprecated ones that unpickle), so no model object ever reaches a template.
+    """
+    if isinstance(value, BaseModel):
+        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, Enum):
+        return plain(value.value)
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool, dt.date)):
+        return value
+    raise TypeError(f"no plain form for {type(value).__name__}")
+
+
 def context(agreement: Agreement) -> dict[str, Any]:
-    parties = {p.id: p for p in agreement.parties}
+    """What templates get: plain data only, references resolved by id."""
+    a = plain(agreement)
+    parties = {p["id"]: p for p in a["parties"]}
+
+    def party_names(ids: list[str]) -> str:
+        return ", ".join(parties[i]["short_name"] or parties[i]["name"] for i in ids)
+
+    blocks = [
+        (
+            plain(block),
+            [
+                {
+                    "field_name": slot.field_name,
+                    "party": plain(slot.party),
+                    "person": plain(slot.person),
+                    "capacity": slot.capacity,
+                    "delegation": slot.delegation,
+                }
+                for slot in slots
+            ],
+        )
+        for block, slots in signature_slots(agreement)
+    ]
     return {
-        "a": agreement,
+        "a": a,
         "parties": parties,
-        "approvals": {ap.id: ap for ap in agreement.approvals},
-        "bodies": {b.id: b for b in agreement.consultation.bodies} if agreement.consultation else {},
-        "annexes": {an.id: an for an in agreement.annexes},
+        "approvals": {ap["id"]: ap for ap in a["approvals"]},
+        "bodies": {b["id"]: b for b in a["consultation"]["bodies"]} if a["consultation"] else {},
+        "annexes": {an["id"]: an for an in a["annexes"]},
         "kind": str(agreement.kind),
         "final": agreement.status in FINAL_STATUSES,
-        "signature_blocks": signature_slots(agreement),
-        "party_names": lambda ids: ", ".join(parties[i].short_name or parties[i].name for i in ids),
+        "signature_blocks": blocks,
+        "party_names": party_names,
     }
 
 
 def render_text(agreement: Agreement, fmt: str, template_dir: Path | None = None) -> str:
     """Markdown or HTML."""
-    from .env import make_env, template_error
+    from .env import TemplateLimit, make_env, render_limited, template_error
 
     env = make_env(template_dir)
     name = {"md": "agreement.md.j2", "html": "agreement.html.j2"}[fmt]
     try:
-        return env.get_template(name).render(context(agreement))
-    except TemplateError as exc:
+        return render_limited(env.get_template(name), context(agreement))
+    except (TemplateError, RecursionError, TemplateLimit) as exc:
         raise template_error(exc) from None
 
 
@@ -76,4 +120,4 @@ def render_pdf(agreement: Agreement, template_dir: Path | None = None) -> bytes:
     from .pdf import html_to_signable_pdf
 
     html = render_text(agreement, "html", template_dir)
-    return html_to_signable_pdf(html, agreement)
+    return html_to_signable_pdf(html, agreement, template_dir)

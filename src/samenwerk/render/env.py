@@ -1,27 +1,45 @@
-"""The Jinja environment: strict, sandboxed, autoescaped for HTML; Dutch filters.
+"""The Jinja environment: strict, sandboxed, autoescaped for HTML; Dutch filters; limits.
 
 Templates come from ``--template-dir`` first (a single file there overrides the default of that name)
-and then from the defaults shipped inside the package. Every template runs in a sandbox, since a
-template directory may come from any repository. Undefined names are errors that name the template and
-line (``StrictUndefined``), never blank text. Values from YAML are data: ``{{ ... }}`` inside them is
-printed literally, because Jinja never evaluates data.
+and then from the defaults shipped with samenwerk. A template folder may come from any repository, so:
+
+- templates get plain data only (``render.plain``), and the sandbox is tightened so that attribute access
+  reaches nothing but that data: on a mapping it is key lookup, never a method; on anything else only a
+  date's year, month and day and Jinja's own loop helpers;
+- a template file is read only when its real path (symbolic links resolved) lies inside its folder;
+- rendering stops with an error naming the template and line after ``TIME_LIMIT`` seconds, beyond
+  ``OUTPUT_LIMIT`` characters, or when a template recurses without end.
+
+Undefined names are errors that name the template and line (``StrictUndefined``), never blank text. Values
+from YAML are data: ``{{ ... }}`` inside them is printed literally, because Jinja never evaluates data.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
 import re
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
-    TemplateError,
+    Template,
+    TemplateNotFound,
     select_autoescape,
 )
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
+from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
 from .. import nl
@@ -58,16 +76,94 @@ def md_text(value: str | None) -> str:
     return re.sub(r"(?m)^(\s*)#", r"\1\\#", value)
 
 
+TIME_LIMIT = 20.0
+"""Seconds a template may take to render (the real agreements take milliseconds)."""
+OUTPUT_LIMIT = 50_000_000
+"""Characters a template may produce."""
+
+
+class TemplateLimit(Exception):
+    """A template ran past a limit: too long, too much output."""
+
+
+class InsideLoader(FileSystemLoader):
+    """A folder of templates from which nothing outside the folder can be read, through links or otherwise."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = os.path.realpath(folder)
+        super().__init__(self.root, followlinks=False)
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        real = os.path.realpath(filename)
+        if os.path.commonpath([real, self.root]) != self.root:
+            raise TemplateNotFound(f"{template} (a link out of the template folder {self.root} is not followed)")
+        return source, filename, uptodate
+
+
+class DataSandbox(SandboxedEnvironment):
+    """A sandbox in which attribute access reaches plain data and nothing else."""
+
+    _helpers = (LoopContext, Namespace, Cycler, Joiner)
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if isinstance(obj, dict):  # plain data: `party.items` is the key 'items', never dict.items
+            try:
+                return obj[attribute]
+            except (KeyError, TypeError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, self._helpers):
+            return super().is_safe_attribute(obj, attr, value)
+        return isinstance(obj, dt.date) and attr in ("year", "month", "day")
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise TemplateLimit in the rendering code after ``seconds`` (main thread, where signals work)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise TemplateLimit(f"rendering took longer than {seconds:g} seconds")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render_limited(template: Template, context: dict[str, Any]) -> str:
+    """Render within TIME_LIMIT and OUTPUT_LIMIT."""
+    parts: list[str] = []
+    size = 0
+    with _deadline(TIME_LIMIT):
+        chunks = template.generate(context)
+        for chunk in chunks:
+            size += len(chunk)
+            if size > OUTPUT_LIMIT:
+                # Raised inside the template's own code, so that Jinja names the template line it was at.
+                chunks.throw(TemplateLimit(f"the output grew beyond {OUTPUT_LIMIT:,} characters"))
+            parts.append(chunk)
+    return "".join(parts)
+
+
 @lru_cache(maxsize=8)
 def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
     """One environment per template directory, so compiled templates are reused across documents."""
-    loaders: list[Any] = []
+    loaders: list[BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
             raise SamenwerkError(f"{template_dir}: no such template directory")
-        loaders.append(FileSystemLoader(str(template_dir)))
-    loaders.append(FileSystemLoader(str(folder("templates"))))
-    env = SandboxedEnvironment(
+        loaders.append(InsideLoader(template_dir))
+    loaders.append(InsideLoader(folder("templates")))
+    env = DataSandbox(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "html.j2"), default_for_string=False),
@@ -79,8 +175,14 @@ def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
     return env
 
 
-def template_error(exc: TemplateError) -> SamenwerkError:
-    """A template problem as a user error naming the template file and line."""
+def template_folders(template_dir: Path | None) -> list[Path]:
+    """The folders templates (and what they link to) may come from: the user's, then samenwerk's own."""
+    folders = [Path(os.path.realpath(template_dir))] if template_dir is not None else []
+    return [*folders, Path(os.path.realpath(folder("templates")))]
+
+
+def template_error(exc: BaseException) -> SamenwerkError:
+    """A template problem (an error, a limit, endless recursion) as a user error naming the template and line."""
     name = getattr(exc, "filename", None) or getattr(exc, "name", None)
     line = getattr(exc, "lineno", None)
     tb = exc.__traceback__
@@ -90,4 +192,6 @@ def template_error(exc: TemplateError) -> SamenwerkError:
             name, line = filename, tb.tb_lineno
         tb = tb.tb_next
     where = f"{name}:{line}" if name and line else (name or "template")
+    if isinstance(exc, RecursionError):
+        return SamenwerkError(f"{where}: the template recurses without end")
     return SamenwerkError(f"{where}: {type(exc).__name__}: {exc}")

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import io
 import logging
+import mimetypes
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..errors import SamenwerkError
 from ..model import Agreement
@@ -19,7 +24,51 @@ PDF_VARIANT = "pdf/a-3b"
 PX_TO_PT = 0.75  # CSS px (1/96 in) to PDF points (1/72 in)
 
 
-def html_to_signable_pdf(html: str, agreement: Agreement) -> bytes:
+def _fetcher(folders: list[Path]) -> Any:
+    """WeasyPrint's one way to resources: files inside the template folders, and data: URLs. Nothing else.
+
+    No network, no file: outside the folders (symbolic links resolved first); what is refused is recorded
+    so that the render stops with a clear error instead of a document with a hole in it.
+    """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    roots = [os.path.realpath(f) for f in folders]
+
+    class InsideFetcher(URLFetcher):  # type: ignore[misc]
+        refused: list[str]
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data",), allow_redirects=False)
+            self.refused = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme.lower() == "data":
+                return super().fetch(url, headers)
+            if parts.scheme.lower() == "file" and parts.netloc in ("", "localhost"):
+                path = os.path.realpath(unquote(parts.path))
+                inside = any(os.path.commonpath([path, root]) == root for root in roots)
+                if inside and os.path.isfile(path):
+                    with open(path, "rb") as fh:
+                        body = fh.read()
+                    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
+            self.refused.append(url)
+            raise ValueError(f"refused: {url}")
+
+    return InsideFetcher()
+
+
+def _refuse(urls: list[str]) -> None:
+    if urls:
+        shown = ", ".join(repr(u[:120]) for u in urls[:5])
+        raise SamenwerkError(
+            f"the template refers to {shown}: only files inside the template folder can be used "
+            "(no other files, no network)"
+        )
+
+
+def html_to_signable_pdf(html: str, agreement: Agreement, template_dir: Path | None = None) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign.fields import SigFieldSpec, append_signature_field
     from weasyprint import HTML
@@ -27,7 +76,12 @@ def html_to_signable_pdf(html: str, agreement: Agreement) -> bytes:
     # WeasyPrint logs every CSS property it does not know at WARNING; the document is ours, keep it quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = HTML(string=html, base_url=None).render()
+    from .env import template_folders
+
+    folders = template_folders(template_dir)
+    fetcher = _fetcher(folders)
+    document = HTML(string=html, base_url=folders[0].as_uri() + "/", url_fetcher=fetcher).render()
+    _refuse(fetcher.refused)
     names = [slot.field_name for _, slots in signature_slots(agreement) for slot in slots]
     wanted = set(names)
     positions: dict[str, tuple[int, tuple[int, int, int, int]]] = {}
@@ -44,6 +98,7 @@ def html_to_signable_pdf(html: str, agreement: Agreement) -> bytes:
             "each needs an element with that id (see templates/agreement.html.j2)"
         )
     pdf = document.write_pdf(pdf_variant=PDF_VARIANT, custom_metadata=True)
+    _refuse(fetcher.refused)  # attachments are fetched while writing
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     for name in names:
         page, box = positions[name]
