@@ -1,7 +1,8 @@
 """The lint cache: an optimisation, never a source of truth.
 
-Results are keyed by the SHA-256 of the file's bytes together with the samenwerk version, the effective
-configuration, the date rules take as today and the path; never by modification time (CI checkouts reset
+Results are keyed by the SHA-256 of the file's bytes together with the samenwerk version and a digest of its
+code (so a changed rule is never answered from an old entry), the effective configuration, the date rules take
+as today and the path; never by modification time (CI checkouts reset
 it). Where it lives and why it cannot be forged:
 
 - **Outside the work tree.** By default in the user's cache directory (platformdirs), one database per
@@ -24,10 +25,12 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from . import __version__
 from .diagnostics import Diagnostic, Level
+from .fsutil import repository_root
 
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by samenwerk.\n"
 ENV = "SAMENWERK_CACHE_DIR"
@@ -37,20 +40,28 @@ class CacheUnavailable(Exception):
     """The cache cannot be used safely; the message says why (shown once as a warning)."""
 
 
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of samenwerk's own code and data as installed (names, sizes, modification times): a changed
+    rule, even without a new version, is a new key."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    digest = hashlib.sha256()
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".toml")):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(
+                    f"{os.path.relpath(folder, package)}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()
+                )
+    return digest.hexdigest()
+
+
 def user_cache_root() -> Path:
     """The user's cache directory for samenwerk (``~/.cache/samenwerk`` on Linux)."""
     from platformdirs import user_cache_path
 
     return user_cache_path("samenwerk", appauthor=False)
-
-
-def repository_root(start: Path) -> Path:
-    """The closest folder from ``start`` upwards that holds ``.git``; ``start`` itself outside a repository."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
 
 
 def default_dir(start: Path) -> Path:
@@ -123,7 +134,7 @@ class LintCache:
             self._db.execute("SELECT count(*) FROM entries").fetchone()
         except (OSError, sqlite3.Error) as exc:
             raise CacheUnavailable(f"{directory}: {exc}") from None
-        self._prefix = f"{__version__}\0{fingerprint}\0".encode()
+        self._prefix = f"{__version__}\0{code_digest()}\0{fingerprint}\0".encode()
 
     def key(self, path: str, raw: bytes) -> str:
         return hashlib.sha256(self._prefix + path.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Level
 from .errors import SamenwerkError
+from .fsutil import escapes, repository_root
 
 if TYPE_CHECKING:
     from .calendars import Calendars
@@ -135,6 +136,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     path = path or find_config(start or Path.cwd())
     if path is None:
         return Config()
+    refused = escapes(path, repository_root(start or Path.cwd()))
+    if refused is not None:
+        raise SamenwerkError(f"{path}: {refused}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:

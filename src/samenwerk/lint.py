@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from . import document
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
+from .document.yaml import scalar_spans
+from .suppress import MARK
 from .suppress import parse as parse_suppressions
 
 if TYPE_CHECKING:
@@ -80,7 +82,10 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
             for f in produced:
                 findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
     diagnostics: Iterable[Diagnostic] = doc.place(findings)
-    suppressions = parse_suppressions(text) if text else None
+    suppressions = None
+    if MARK in text:
+        root = doc.positions.root if doc.positions is not None else None
+        suppressions = parse_suppressions(text, scalar_spans(root) if root is not None else None)
     if suppressions is not None:
         diagnostics = (
             d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
+from ..fsutil import escapes, repository_root
 from .yaml import MAX_FILE_BYTES, Positions, decode, parse
 
 if TYPE_CHECKING:
@@ -80,9 +81,10 @@ def from_bytes(raw: bytes, name: str) -> Document:
 
 
 def read(path: Path, name: str | None = None, root: Path | None = None) -> Document:
-    """Read one file. A symbolic link out of ``root`` (default: the working directory) is not followed."""
+    """Read one file. A symbolic link out of ``root`` (default: the repository of the working directory),
+    in the file's name or in any folder above it, is not followed: nothing of such a file is read."""
     name = name or str(path)
-    refused = _outside(path, root or Path.cwd())
+    refused = escapes(path, root or repository_root(Path.cwd()))
     if refused is not None:
         return _problem(name, refused, "io")
     try:
@@ -124,14 +126,3 @@ def map_valid(fn: Callable[..., R], paths: list[str], jobs: int) -> tuple[list[R
         else:
             results.append(result)
     return results, errors
-
-
-def _outside(path: Path, root: Path) -> str | None:
-    """A symbolic link that leads out of the root is not followed: CI checks out untrusted trees."""
-    if not path.is_symlink():
-        return None
-    target = path.resolve()
-    root = root.resolve()
-    if target != root and root not in target.parents:
-        return f"symbolic link to {target}, outside {root}: not followed"
-    return None

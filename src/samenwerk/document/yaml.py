@@ -311,3 +311,24 @@ class Positions:
             else:
                 return node, key_node
         return node, key_node
+
+
+def scalar_spans(root: Node | None) -> list[tuple[int, int]]:
+    """Character spans (start, end) of every scalar in the node tree, sorted: text inside them is data, so a
+    '#' there starts no comment."""
+    spans: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # an alias shares its node
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    spans.sort()
+    return spans

@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, Sha256, Text
+from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text
 
 
 class Base(BaseModel):
@@ -443,7 +443,7 @@ class Annex(Base):
     id: Id
     number: str | None = None
     title: Text
-    file: str | None = None
+    file: RelativePath | None = None
     """Path of the annex, relative to the agreement file."""
     sha256: Sha256 | None = None
 

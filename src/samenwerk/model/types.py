@@ -102,6 +102,33 @@ PostalCode = Annotated[
     Field(pattern=r"^[1-9][0-9]{3}$", description="Belgian postal code: four digits, such as 9000."),
 ]
 
+
+def _check_relative(value: str) -> str:
+    # Backslashes count as separators too: a path written on Windows climbs out just the same.
+    parts = value.replace("\\", "/").split("/")
+    if not value.strip():
+        raise ValueError("the path is empty; give the file's path relative to the agreement, or leave the key out")
+    if value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
+        raise ValueError(f"'{value}' is an absolute path; give the path relative to the agreement file")
+    if ".." in parts:
+        raise ValueError(f"'{value}' climbs out with '..'; annexes live beside the agreement or below it")
+    if any(ord(ch) < 32 for ch in value):
+        raise ValueError("the path contains a control character")
+    return value
+
+
+RelativePath = Annotated[
+    str,
+    AfterValidator(_check_relative),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^(?![/\\])(?![A-Za-z]:)(?!(.*[/\\])?\.\.([/\\]|$))[^\x00-\x1f]+$",
+            "description": "A path relative to the agreement file, without '..', such as bijlagen/dashboard.pdf.",
+        }
+    ),
+]
+
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, 64 hex digits.")]
 
 Text = Annotated[str, Field(min_length=1)]

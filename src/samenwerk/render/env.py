@@ -22,10 +22,10 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import (
     BaseLoader,
@@ -44,6 +44,7 @@ from markupsafe import Markup
 
 from .. import nl
 from ..errors import SamenwerkError
+from ..fsutil import escapes, repository_root
 from ..resources import folder
 
 
@@ -144,7 +145,7 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
     parts: list[str] = []
     size = 0
     with _deadline(TIME_LIMIT):
-        chunks = template.generate(context)
+        chunks = cast(Generator[str, None, None], template.generate(context))
         for chunk in chunks:
             size += len(chunk)
             if size > OUTPUT_LIMIT:
@@ -161,6 +162,9 @@ def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
     if template_dir is not None:
         if not template_dir.is_dir():
             raise SamenwerkError(f"{template_dir}: no such template directory")
+        refused = escapes(template_dir, repository_root(Path.cwd()))
+        if refused is not None:
+            raise SamenwerkError(f"{template_dir}: {refused}")
         loaders.append(InsideLoader(template_dir))
     loaders.append(InsideLoader(folder("templates")))
     env = DataSandbox(

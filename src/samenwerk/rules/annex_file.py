@@ -1,7 +1,8 @@
 """annex-file: an annex that names a file has that file, with the recorded SHA-256.
 
-Paths are relative to the agreement file. A changed annex changes what was signed: the hash makes that
-visible.
+Paths are relative to the agreement file, without '..' (an absolute path or '..' is a schema error at the
+annex's line); a symbolic link that leads out of the repository is reported and never read. A changed annex
+changes what was signed: the hash makes that visible.
 
 Failing::
 
@@ -24,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Finding, Level
+from ..fsutil import escapes, repository_root
 from ..model import Agreement
 from .base import Context, finding
 
@@ -38,6 +40,10 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         if not annex.file:
             continue
         path = base / annex.file
+        refused = escapes(path, repository_root(Path.cwd()))
+        if refused is not None:  # the repository's link: never read, nothing of it printed
+            yield finding(id, level, ("annexes", i, "file"), f"annex file '{annex.file}': {refused}")
+            continue
         if not path.is_file():
             yield finding(
                 id, level, ("annexes", i, "file"), f"annex file '{annex.file}' does not exist (looked in {base})"
