@@ -128,3 +128,23 @@ def test_an_unusable_cache_is_skipped_with_one_warning(
     assert stderr.count("warning: the lint cache is not used") == 1, stderr
     assert "Traceback" not in stderr
     assert list(elsewhere.iterdir()) in ([], [elsewhere / "secret"])  # nothing written through a link
+
+
+def test_a_changed_rule_is_a_new_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from samenwerk import cache
+
+    copy = tmp_path / "samenwerk"
+    shutil.copytree(Path(cache.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    cache.code_digest.cache_clear()
+    before = cache.code_digest()
+    rule = copy / "rules" / "contact_point.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    cache.code_digest.cache_clear()
+    try:
+        assert cache.code_digest() != before
+    finally:
+        monkeypatch.undo()
+        cache.code_digest.cache_clear()
