@@ -45,11 +45,15 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
 
 
 def problems(diagnostics: Any) -> None:
-    """Diagnostics of files that could not be used, one line each on stderr."""
+    """Diagnostics of files that could not be used, one line each on stderr (neutralised for a terminal)."""
+    from ..reporters.neutral import diagnostic
+
     for d in diagnostics:
-        sys.stderr.write(f"{d}\n")
+        sys.stderr.write(f"{diagnostic(d)}\n")
 
 
 def warning(message: str) -> None:
     """A warning about the run itself (not a finding), on stderr."""
-    sys.stderr.write(f"samenwerk: warning: {message}\n")
+    from ..reporters.neutral import terminal
+
+    sys.stderr.write(f"samenwerk: warning: {terminal(message)}\n")

@@ -39,6 +39,7 @@ def render(
     from .. import document
     from ..fsutil import write_atomic
     from ..render import render_pdf, render_text
+    from ..reporters.neutral import quote_path
 
     if out is not None and len(files) != 1:
         raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
@@ -69,6 +70,6 @@ def render(
                 sys.stdout.write(data)
             else:
                 write_atomic(target, data, force=force)
-                sys.stderr.write(f"{target}: written\n")
+                sys.stderr.write(f"{quote_path(str(target))}: written\n")
             advance()
     return EXIT_USAGE if failed else EXIT_OK

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from .neutral import markdown
+
 W = TypeVar("W")
 
 
@@ -46,5 +48,6 @@ class Registry(Mapping[str, Format], Generic[W]):
 
 
 def md_cell(text: str) -> str:
-    """Text for one line or one table cell of Markdown: pipes escaped, line breaks folded."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Untrusted text for one line or one table cell of Markdown: through ``neutral.markdown`` (HTML and
+    Markdown escaped, mentions defused, line breaks folded, controls shown escaped)."""
+    return markdown(text)

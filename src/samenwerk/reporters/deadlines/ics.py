@@ -2,6 +2,10 @@
 
 UIDs are derived from the agreement id and the deadline's key, so a subscribed calendar updates its events
 on the next run instead of adding duplicates. Every event has a display alarm ahead of the deadline.
+
+The library escapes what iCalendar needs (``,``, ``;``, ``\\``, line breaks); RFC 5545 text may hold no
+control characters, and a calendar shows what it is given, so agreement text and file names also go through
+``neutral.terminal`` (controls and bidi shown escaped).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from typing import TextIO
 
 from ...deadlines import Report
 from ...diagnostics import Diagnostic
+from ..neutral import diagnostic, quote_path, terminal
 from . import Options
 
 
@@ -31,27 +36,27 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
             if d.date is None or d.date < as_of:
                 continue
             event = Event()
-            event.add("uid", f"{rep.agreement_id}/{d.key}@samenwerk")
+            event.add("uid", terminal(f"{rep.agreement_id}/{d.key}@samenwerk"))
             event.add("dtstamp", stamp)
             event.add("dtstart", d.date)
             event.add("dtend", d.date + dt.timedelta(days=1))
-            event.add("summary", f"{d.title} — {rep.title}")
-            lines = [rep.title, f"Soort: {d.kind}"]
+            event.add("summary", terminal(f"{d.title} — {rep.title}"))
+            lines = [terminal(rep.title), f"Soort: {d.kind}"]
             if d.detail:
-                lines.append(d.detail)
+                lines.append(terminal(d.detail))
             if d.non_working and d.working_day:
                 lines.append(f"Valt op een {d.non_working}; vorige werkdag: {d.working_day.isoformat()}")
             if rep.path:
-                lines.append(f"Bestand: {rep.path}")
+                lines.append(f"Bestand: {quote_path(rep.path)}")
             event.add("description", "\n".join(lines))
             event.add("categories", [str(d.kind)])
             event.add("transp", "TRANSPARENT")
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", d.title)
+            alarm.add("description", terminal(d.title))
             alarm.add("trigger", dt.timedelta(days=-alarm_days))
             event.add_component(alarm)
             cal.add_component(event)
     out.write(cal.to_ical().decode("utf-8"))
     for e in errors:  # a calendar has no place for them
-        options.problems.write(f"{e}\n")
+        options.problems.write(f"{diagnostic(e)}\n")

@@ -1,4 +1,8 @@
-"""Deadlines as JSON for scripts: each agreement with its state and every deadline from the as-of date."""
+"""Deadlines as JSON for scripts: each agreement with its state and every deadline from the as-of date.
+
+Lossless: JSON escapes what needs escaping; only a byte of a file name that was not UTF-8 is shown escaped
+(``neutral.json_safe``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any, TextIO
 
 from ...deadlines import Report
 from ...diagnostics import Diagnostic
+from ..neutral import json_safe
 from . import Options
 
 
@@ -51,5 +56,5 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
             {"path": e.path, "line": e.line, "col": e.col, "rule": e.rule, "message": e.message} for e in errors
         ],
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    json.dump(json_safe(doc), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -1,4 +1,7 @@
-"""Deadlines in Dutch Markdown, for an issue or a pull-request comment."""
+"""Deadlines in Dutch Markdown, for an issue or a pull-request comment.
+
+Agreement text goes through ``neutral.markdown`` (``md_cell``), ids and locations through ``neutral.md_code``.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from ... import nl
 from ...deadlines import Report, State
 from ...diagnostics import Diagnostic
 from .. import md_cell
+from ..neutral import md_code
 from . import Options, note, rows
 
 STATE_NL = {
@@ -28,14 +32,14 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     for r in reports:
         end = nl.date(r.end) if r.end else "geen"
         days = str(r.days_left) if r.days_left is not None else "–"
-        w(f"| {md_cell(r.title)} (`{r.agreement_id}`) | {STATE_NL[r.state]} | {end} | {days} |\n")
+        w(f"| {md_cell(r.title)} ({md_code(r.agreement_id)}) | {STATE_NL[r.state]} | {end} | {days} |\n")
     listed = rows(reports, options.as_of, options.until)
     if listed:
         w("\n### Deadlines\n\n| Datum | Overeenkomst | Deadline | Opmerking |\n|---|---|---|---|\n")
         for r, d in listed:
             when = nl.date(d.date) if d.date else "onbekend"
-            w(f"| {when} | `{r.agreement_id}` | {md_cell(d.title)} | {md_cell(note(d))} |\n")
+            w(f"| {when} | {md_code(r.agreement_id)} | {md_cell(d.title)} | {md_cell(note(d))} |\n")
     if errors:
         w("\n### Niet ingelezen\n\n")
         for e in errors:
-            w(f"- `{e.location}`: {md_cell(e.message)}\n")
+            w(f"- {md_code(e.location, cell=False)}: {md_cell(e.message)}\n")

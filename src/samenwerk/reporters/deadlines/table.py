@@ -1,13 +1,22 @@
-"""Deadlines for the terminal: two Rich tables (agreements, then deadlines) and a summary line."""
+"""Deadlines for the terminal: two Rich tables (agreements, then deadlines) and a summary line.
+
+Text from the agreements and file names is put in the tables as ``rich.text.Text``, never as a markup string:
+Rich reads no ``[style]`` tags and no ``:emoji:`` codes in it. It goes through ``neutral`` first, so no
+control or bidi character reaches the terminal either.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ...deadlines import Deadline, Report, State
 from ...diagnostics import Diagnostic
+from ..neutral import diagnostic, quote_path, terminal
 from . import Options, note, rows
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 STATE_STYLE = {
     State.EXPIRED: "bold red",
@@ -22,10 +31,17 @@ def _when(d: Deadline) -> str:
     return d.date.isoformat() if d.date else "onbekend"
 
 
+def _text(value: str, style: str = "") -> Text:
+    """Untrusted text for a cell: escaped for the terminal, and plain text to Rich."""
+    from rich.text import Text
+
+    return Text(terminal(value), style=style)
+
+
 def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     as_of, until = options.as_of, options.until
     console = Console(file=out, no_color=not options.color, highlight=False, width=max(100, Console(file=out).width))
@@ -33,9 +49,12 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     for column in ("agreement", "state", "end", "days left"):
         summary.add_column(column, overflow="fold")
     for r in reports:
+        agreement = _text(r.agreement_id)
+        if r.path:
+            agreement.append("\n").append_text(_text(quote_path(r.path), "dim"))
         summary.add_row(
-            f"{r.agreement_id}\n[dim]{r.path}[/dim]" if r.path else r.agreement_id,
-            f"[{STATE_STYLE[r.state]}]{r.state}[/]",
+            agreement,
+            Text(str(r.state), style=STATE_STYLE[r.state]),
             r.end.isoformat() if r.end else "-",
             str(r.days_left) if r.days_left is not None else "-",
         )
@@ -48,14 +67,16 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
         for r, d in listed:
             style = "red" if d.date and d.date < as_of else ""
             detail.add_row(
-                f"[{style}]{_when(d)}[/]" if style else _when(d), r.agreement_id, str(d.kind), d.title, note(d)
+                Text(_when(d), style=style), _text(r.agreement_id), str(d.kind), _text(d.title), _text(note(d))
             )
         console.print(detail)
     for e in errors:
-        console.print(f"[red]{escape(e.format())}[/red]", markup=True)
+        console.print(Text(diagnostic(e).format(), style="red"))
     counts = {s: sum(r.state is s for r in reports) for s in State}
     console.print(
         f"{len(reports)} agreements: "
         + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-        + (f"; {len(errors)} could not be loaded" if errors else "")
+        + (f"; {len(errors)} could not be loaded" if errors else ""),
+        markup=False,
+        emoji=False,
     )

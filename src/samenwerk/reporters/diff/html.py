@@ -2,7 +2,9 @@
 
 Both versions are rendered to Markdown by the normal templates; paragraphs are aligned, and within a changed
 paragraph the words are, so a moved end date shows as one struck and one inserted date. The page is the
-Jinja template ``templates/redline.html.j2`` with autoescaping: text from YAML cannot inject markup.
+Jinja template ``templates/redline.html.j2`` with autoescaping (on for every template, whatever its name):
+text from YAML cannot inject markup. Controls and bidirectional overrides, which could make the struck and
+inserted text read otherwise than it is, are shown escaped (``neutral.terminal``), line breaks kept.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any, TextIO
 
 from ...diff import FileDiff
 from ...diff.describe import describe
+from ..neutral import quote_path, terminal
 from . import Options
 
 
@@ -88,11 +91,17 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     env = Environment(loader=FileSystemLoader(str(folder("templates"))), autoescape=True, undefined=StrictUndefined)
     files = [
         {
-            "name": fd.new or fd.old or "",
+            "name": quote_path(fd.new or fd.old or ""),
             "changes": [
-                {"text": describe(c, fd.old_data, fd.new_data), "substantive": c.substantive} for c in fd.changes
+                {"text": terminal(describe(c, fd.old_data, fd.new_data)), "substantive": c.substantive}
+                for c in fd.changes
             ],
-            "paragraphs": redline(_document(fd.old_agreement, fd.old_data), _document(fd.new_agreement, fd.new_data)),
+            "paragraphs": [
+                [Piece(p.kind, terminal(p.text, lines=True)) for p in paragraph]
+                for paragraph in redline(
+                    _document(fd.old_agreement, fd.old_data), _document(fd.new_agreement, fd.new_data)
+                )
+            ],
         }
         for fd in diffs
     ]

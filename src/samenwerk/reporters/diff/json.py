@@ -1,4 +1,8 @@
-"""Semantic diffs as JSON: every change with its path, kind, old and new values and lines on both sides."""
+"""Semantic diffs as JSON: every change with its path, kind, old and new values and lines on both sides.
+
+Lossless: JSON escapes what needs escaping; only a byte of a file name that was not UTF-8 is shown escaped
+(``neutral.json_safe``).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ...diff import FileDiff
+from ..neutral import json_safe
 from . import Options
 
 
@@ -37,5 +42,5 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
             for fd in diffs
         ]
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2, default=str)
+    json.dump(json_safe(doc), out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")

@@ -1,4 +1,8 @@
-"""Semantic diffs in Dutch Markdown, for a pull-request comment: changes grouped by section."""
+"""Semantic diffs in Dutch Markdown, for a pull-request comment: changes grouped by section.
+
+Text from the agreements goes through ``neutral.markdown`` (``md_cell``), file names and locations through
+``neutral.md_code``: no HTML, no Markdown, no mention and no line of its own gets through.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,12 @@ from ...diff import FileDiff
 from ...diff.describe import describe, section
 from ...diff.engine import Change
 from .. import md_cell
+from ..neutral import md_code, quote_path
 from . import Options
+
+
+def _name(name: str | None) -> str:
+    return md_code(quote_path(name or ""), cell=False)
 
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
@@ -19,11 +28,11 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
         w("Geen wijzigingen.\n")
         return
     for fd in diffs:
-        name = f"`{fd.old}` → `{fd.new}`" if fd.status == "renamed" else f"`{fd.new or fd.old}`"
+        name = f"{_name(fd.old)} → {_name(fd.new)}" if fd.status == "renamed" else _name(fd.new or fd.old)
         status = {"added": "nieuw", "deleted": "verwijderd", "modified": "gewijzigd", "renamed": "hernoemd"}[fd.status]
         w(f"### {name} ({status})\n\n")
         for e in fd.errors:
-            w(f"> **Fout** `{e.location}`: {e.message}\n\n")
+            w(f"> **Fout** {md_code(e.location, cell=False)}: {md_cell(e.message)}\n\n")
         if not fd.changes:
             w("Geen inhoudelijke wijzigingen (enkel opmaak of commentaar).\n\n")
             continue
@@ -31,7 +40,7 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
         for c in fd.changes:
             groups.setdefault(section(c), []).append(c)
         for title, changes in groups.items():
-            w(f"**{title}**\n\n")
+            w(f"**{md_cell(title)}**\n\n")
             for c in changes:
                 tag = "" if c.substantive else " _(redactioneel)_"
                 line = f" (regel {c.new_line or c.old_line})" if (c.new_line or c.old_line) else ""

@@ -1,4 +1,8 @@
-"""Semantic diffs for the terminal: one line per change, coloured at a terminal."""
+"""Semantic diffs for the terminal: one line per change, coloured at a terminal.
+
+File names are quoted where needed and keys and values escaped (``neutral``): nothing from either version
+can send the terminal a control sequence or start a line of its own.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import TextIO
 from ...diff import FileDiff
 from ...diff.describe import value
 from ...diff.engine import Change, Kind
+from ..neutral import diagnostic, quote_path, terminal
 from . import Options
 
 _SIGN = {Kind.ADDED: "+", Kind.REMOVED: "-", Kind.CHANGED: "~", Kind.MOVED: "↕"}
@@ -29,12 +34,12 @@ def _lines(change: Change) -> str:
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     color = options.color
     for fd in diffs:
-        header = fd.new or fd.old or ""
+        header = quote_path(fd.new or fd.old or "")
         if fd.status == "renamed":
-            header = f"{fd.old} → {fd.new}"
+            header = f"{quote_path(fd.old or '')} → {quote_path(fd.new or '')}"
         out.write(f"{_BOLD}{header} ({fd.status}){_RESET}\n" if color else f"{header} ({fd.status})\n")
         for e in fd.errors:
-            out.write(f"  {e}\n")
+            out.write(f"  {diagnostic(e)}\n")
         for c in fd.changes:
             sign = _SIGN[c.kind]
             tag = "substantive" if c.substantive else "editorial"
@@ -44,7 +49,7 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
                 body = f"{_path(c)}: moved from position {int(c.old) + 1} to {int(c.new) + 1}"
             else:
                 body = f"{_path(c)}: {value(c.new if c.kind is Kind.ADDED else c.old)}"
-            line = f"  {sign} {body}  [{tag}; {_lines(c)}]"
+            line = f"  {sign} {terminal(body)}  [{tag}; {_lines(c)}]"
             out.write(f"{_COLOR[c.kind]}{line}{_RESET}\n" if color else line + "\n")
         if not fd.changes and not fd.errors:
             out.write("  (no changes in the agreement; only formatting or comments)\n")

@@ -1,4 +1,8 @@
-"""JUnit XML: one test case per file, failing with one failure per problem; CI systems show it as tests."""
+"""JUnit XML: one test case per file, failing with one failure per problem; CI systems show it as tests.
+
+File names and messages go through ``neutral.xml``: a character XML 1.0 forbids (``\\x01``, ``\\x1b``, a byte of
+a file name that was not UTF-8) is shown escaped, so the report stays well-formed for a strict parser.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from ...lint import FileResult
+from ..neutral import xml
 from . import Options
 
 
@@ -17,10 +22,11 @@ def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None
         suites, "testsuite", name="samenwerk lint", tests=str(len(results)), failures=str(failures), errors="0"
     )
     for r in results:
-        case = ET.SubElement(suite, "testcase", classname="samenwerk.lint", name=r.path)
+        case = ET.SubElement(suite, "testcase", classname="samenwerk.lint", name=xml(r.path))
         for d in r.diagnostics:
-            failure = ET.SubElement(case, "failure", type=d.rule, message=f"{d.line}:{d.col}: {d.message}")
-            failure.text = d.format()
+            message = xml(f"{d.line}:{d.col}: {d.message}")
+            failure = ET.SubElement(case, "failure", type=xml(d.rule), message=message)
+            failure.text = xml(d.format())
     ET.indent(suites)
     out.write(ET.tostring(suites, encoding="unicode", xml_declaration=True))
     out.write("\n")

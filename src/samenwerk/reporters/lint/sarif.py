@@ -1,4 +1,8 @@
-"""SARIF 2.1.0, for GitHub code scanning and other viewers: rule metadata from each rule's docstring."""
+"""SARIF 2.1.0, for GitHub code scanning and other viewers: rule metadata from each rule's docstring.
+
+Messages stay lossless (JSON escapes them); a file name becomes a percent-encoded URI reference from its
+bytes (``neutral.uri``), and no string carries a lone surrogate (``neutral.json_safe``).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any, TextIO
 
 from ... import __version__
 from ...lint import FileResult
+from ..neutral import json_safe, uri
 from . import Options
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -40,7 +45,7 @@ def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []
     for r in results:
-        uri = Path(r.path).as_posix()
+        location = uri(Path(r.path).as_posix())
         for d in r.diagnostics:
             sarif_results.append(
                 {
@@ -51,7 +56,7 @@ def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None
                     "locations": [
                         {
                             "physicalLocation": {
-                                "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                                "artifactLocation": {"uri": location, "uriBaseId": "%SRCROOT%"},
                                 "region": {"startLine": d.line, "startColumn": d.col},
                             }
                         }
@@ -76,5 +81,5 @@ def report(results: Sequence[FileResult], out: TextIO, options: Options) -> None
             }
         ],
     }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    json.dump(json_safe(doc), out, ensure_ascii=False, indent=2)
     out.write("\n")

@@ -1,4 +1,8 @@
-"""Human formats: ``concise`` (one line per problem) and ``full`` (with the offending source line)."""
+"""Human formats: ``concise`` (one line per problem) and ``full`` (with the offending source line).
+
+Everything from the repository (file names, messages quoting keys or values, the source line) goes through
+``neutral`` first: a terminal gets no control or bidi character from it, and a file name cannot forge a line.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import TextIO
 
 from ...diagnostics import Diagnostic
 from ...lint import FileResult, Summary
+from ..neutral import diagnostic, terminal
 from . import Options
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
@@ -14,7 +19,7 @@ _RESET = "\x1b[0m"
 
 
 def _line(d: Diagnostic, color: bool = False) -> str:
-    return d.format(f"{_COLORS[d.level]}{d.level}{_RESET}" if color else None)
+    return diagnostic(d).format(f"{_COLORS[d.level]}{d.level}{_RESET}" if color else None)
 
 
 def concise(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
@@ -31,19 +36,22 @@ def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
         lines: list[str] | None = None
         for d in result.diagnostics:
             out.write(_line(d, options.color) + "\n")
+            if not result.source_read:  # refused (a link out of the repository) or unreadable: show none of it
+                continue
             if lines is None:
                 lines = _read_lines(result.path)
             if 0 < d.line <= len(lines):
-                src = lines[d.line - 1].rstrip("\n")
+                src = lines[d.line - 1].rstrip("\r\n")
                 if len(src) <= 200:
-                    out.write(f"  {d.line:>4} | {src}\n       | {' ' * (d.col - 1)}^\n")
+                    caret = len(terminal(src[: max(d.col - 1, 0)]))  # where the column is once escapes are shown
+                    out.write(f"  {d.line:>4} | {terminal(src)}\n       | {' ' * caret}^\n")
     out.write(summary(tally) + "\n")
 
 
 def _read_lines(path: str) -> list[str]:
     try:
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            return fh.readlines()
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            return fh.read().split("\n")
     except OSError:
         return []
 
