@@ -34,6 +34,8 @@ class FileResult:
     """False when the result depends on more than the file (annex files, a symbolic link)."""
     source_read: bool = True
     """False when the file's text was not read (refused, unreadable, not text): reporters then show none of it."""
+    crashed: bool = False
+    """True when checking the file hit a bug in samenwerk (reported as an 'internal' diagnostic)."""
 
     @property
     def errors(self) -> int:
@@ -51,15 +53,41 @@ class Settings:
     config: Config = Config()
     today: dt.date | None = None
     calendars: Calendars | None = None
+    debug: bool = False
+    """Put the traceback of an internal error into its diagnostic."""
+    suppressions: bool = True
+    """Honour ``# samenwerk: ignore`` directives (not when a command needs the checks to hold)."""
+
+
+def _internal(exc: BaseException, where: str, debug: bool) -> Finding:
+    """A bug met while checking a file, as a finding of that file: the run goes on."""
+    message = f"internal error {where}: {type(exc).__name__}: {exc}; this is a bug in samenwerk, please report it"
+    if debug:
+        import traceback
+
+        message += "\n" + "".join(traceback.format_exception(exc)).rstrip()
+    return Finding((), message, rule="internal", line=1, col=1)
 
 
 def lint_file(path: Path, display: str | None = None, settings: Settings | None = None) -> FileResult:
-    """Load one file and run the enabled rules over it. A broken file is a result, never an exception."""
+    """Load one file and run the enabled rules over it. A broken file is a result, never an exception; a bug
+    met on one file is an 'internal' diagnostic of that file, and every other file still gets its result."""
+    settings = settings or Settings()
+    try:
+        return _lint_file(path, display, settings)
+    except Exception as exc:  # noqa: BLE001 - isolation: one file's bug never costs another its result
+        name = display or str(path)
+        finding = _internal(exc, "while checking the file", settings.debug)
+        diagnostic = Diagnostic(name, 1, 1, Level.ERROR, finding.rule, finding.message)
+        return FileResult(name, (diagnostic,), None, cacheable=False, source_read=False, crashed=True)
+
+
+def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResult:
     from .calendars import default_calendars
     from .rules import REGISTRY
     from .rules.base import Context
 
-    settings = settings or Settings()
+    crashed = False
     doc = document.read(path, display)
     agreement, text = doc.agreement, doc.text
     findings: list[Finding] = list(doc.findings)
@@ -74,24 +102,49 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
                 path=doc.name, text=text, options=rule_settings.options, today=today, calendars=calendars, shared=shared
             )
             produced: list[Finding] = []
-            if agreement is not None:
-                produced.extend(rule.check(agreement, ctx))
-            check_text = getattr(rule, "check_text", None)
-            if check_text is not None:
-                produced.extend(check_text(text, ctx))
+            try:
+                if agreement is not None:
+                    produced.extend(rule.check(agreement, ctx))
+                check_text = getattr(rule, "check_text", None)
+                if check_text is not None:
+                    produced.extend(check_text(text, ctx))
+            except Exception as exc:  # noqa: BLE001 - one rule's bug costs neither the other rules nor files
+                findings.append(_internal(exc, f"in rule '{rule_id}'", settings.debug))
+                crashed = True
+                continue
             for f in produced:
                 findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
     diagnostics: Iterable[Diagnostic] = doc.place(findings)
     suppressions = None
-    if MARK in text:
+    if MARK in text and settings.suppressions:
         root = doc.positions.root if doc.positions is not None else None
         suppressions = parse_suppressions(text, scalar_spans(root) if root is not None else None)
     if suppressions is not None:
         diagnostics = (
-            d for d in diagnostics if d.rule in ("syntax", "schema", "io") or not suppressions.hides(d.line, d.rule)
+            d for d in diagnostics if d.rule in UNSUPPRESSIBLE or not suppressions.hides(d.line, d.rule)
         )
-    cacheable = not path.is_symlink() and not (agreement is not None and any(a.file for a in agreement.annexes))
-    return FileResult(doc.name, tuple(sorted(diagnostics)), agreement, cacheable, source_read=bool(text))
+    cacheable = not crashed and not path.is_symlink()
+    cacheable = cacheable and not (agreement is not None and any(a.file for a in agreement.annexes))
+    return FileResult(
+        doc.name, tuple(sorted(diagnostics)), agreement, cacheable, source_read=bool(text), crashed=crashed
+    )
+
+
+RESOLVING_RULES = ("references", "duplicate-ids", "signatory-representative", "duplicate-signature")
+"""The rules whose errors mean that some reference in the agreement points nowhere or to two places."""
+
+
+def load_resolved(path: Path, display: str | None = None) -> tuple[Agreement | None, tuple[Diagnostic, ...]]:
+    """For commands that follow references (render): the model when it validates and every reference
+    resolves, or lint-style diagnostics of why not. No directive can silence these checks here."""
+    from .config import parse_config
+
+    settings = Settings(config=parse_config({"select": list(RESOLVING_RULES)}), suppressions=False)
+    result = lint_file(path, display, settings)
+    errors = tuple(d for d in result.diagnostics if d.level is Level.ERROR)
+    if result.crashed or errors or result.agreement is None:
+        return None, errors or result.diagnostics
+    return result.agreement, ()
 
 
 def _lint_without_model(job: tuple[Path, Settings]) -> FileResult:
@@ -224,11 +277,15 @@ class _Cache:
             self._cache.close()
 
 
+UNSUPPRESSIBLE = frozenset({"syntax", "schema", "io", "internal"})
+"""What the loader and the engine report: never silenced by a directive."""
+
+
 class Summary:
     """Counts and levels gathered while results stream past: for summary lines and the exit code."""
 
     def __init__(self) -> None:
-        self.files = self.bad = self.errors = self.warnings = 0
+        self.files = self.bad = self.errors = self.warnings = self.crashed = 0
         self.levels: set[Level] = set()
 
     def count(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
@@ -237,6 +294,7 @@ class Summary:
             self.bad += bool(r.diagnostics)
             self.errors += r.errors
             self.warnings += r.warnings
+            self.crashed += r.crashed
             self.levels.update(d.level for d in r.diagnostics)
             yield r
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
 from ..reporters.lint import FORMATS
 from . import options, output
 
@@ -76,7 +76,7 @@ def lint(
 
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
     files = expand(paths or [Path("agreements")])
-    settings = Settings(config=settings_config, today=as_of)
+    settings = Settings(config=settings_config, today=as_of, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
     cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
     results = iter_lint(
         files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
@@ -88,5 +88,11 @@ def lint(
         FORMATS.writer(name)(
             counted if FORMATS[name].streaming else list(counted), stream, Options(color=output.color(out))
         )
+    if summary.crashed:
+        output.warning(
+            f"samenwerk met a bug while checking {summary.crashed} file(s) (see the 'internal' diagnostics); "
+            "run again with --debug for the traceback and report it"
+        )
+        return EXIT_INTERNAL
     threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     return EXIT_FINDINGS if summary.fails(threshold) and not exit_zero else EXIT_OK

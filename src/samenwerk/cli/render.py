@@ -36,8 +36,8 @@ def render(
     force: options.Force = False,
 ) -> int:
     """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
-    from .. import document
     from ..fsutil import write_atomic
+    from ..lint import load_resolved
     from ..render import render_pdf, render_text
     from ..reporters.neutral import quote_path
 
@@ -54,7 +54,7 @@ def render(
     failed = 0
     with output.progress(len(targets), "rendering") as advance:
         for source, target in targets:
-            agreement, diagnostics = document.load(source)
+            agreement, diagnostics = load_resolved(source)
             if agreement is None:
                 failed += 1
                 output.problems(diagnostics)

@@ -64,4 +64,5 @@ BUILTIN = {
     "syntax": "The file is UTF-8 YAML with one document and no duplicate keys.",
     "schema": "The data fits the agreement model: known keys, required keys, types, dates, KBO numbers.",
     "io": "The file can be read.",
+    "internal": "samenwerk met a bug while checking the file; the other files are still checked. Please report it.",
 }
