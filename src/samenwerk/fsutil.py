@@ -23,34 +23,65 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
+def write_atomic(path: Path, data: bytes | str, *, force: bool = False, make_parents: bool = False) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, never half."""
-    with atomic_writer(path, force=force, binary=isinstance(data, bytes)) as fh:
+    with atomic_writer(path, force=force, binary=isinstance(data, bytes), make_parents=make_parents) as fh:
         fh.write(data)
 
 
+def check_target(path: Path, force: bool, make_parents: bool) -> None:
+    """Refuse, with a message that says what to do, what cannot or must not be written."""
+    if path.is_dir():
+        raise SamenwerkError(f"{path}: is a folder; give the name of a file to write")
+    if path.exists() and not force:
+        raise SamenwerkError(f"{path}: already exists; use --force to overwrite it")
+    parent = path.parent
+    for folder in (parent, *parent.parents):  # the closest part of the path that exists must be a folder
+        if folder.exists():
+            if not folder.is_dir():
+                raise SamenwerkError(f"{path}: {folder} is a file, not a folder")
+            break
+    if not parent.is_dir():
+        if not make_parents:
+            raise SamenwerkError(f"{path}: the folder {parent} does not exist; create it first")
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SamenwerkError(f"{path}: cannot create the folder {parent}: {exc.strerror}") from None
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path, *, force: bool = False, binary: bool = False) -> Iterator[Any]:
+def atomic_writer(
+    path: Path, *, force: bool = False, binary: bool = False, make_parents: bool = False
+) -> Iterator[Any]:
     """A stream whose content replaces ``path`` only when the block completes; on any error, nothing.
 
     The temporary file sits beside the target (same file system, so the rename is atomic) and is removed
     on any exception, Ctrl-C and SIGTERM included; only a SIGKILL can leave it behind, never half a target.
+    A missing folder is created only with ``make_parents`` (an output folder the user named).
     """
-    if path.exists() and not force:
-        raise SamenwerkError(f"{path}: already exists; use --force to overwrite it")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    check_target(path, force, make_parents)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)  # --force keeps the mode the file had
     except OSError:
         mode = 0o666 & ~_umask()  # a new file gets what the user's umask allows, as with any other tool
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise SamenwerkError(f"{path}: cannot write here: {exc.strerror}") from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+            except OSError as exc:  # a full disk shows here, when the buffer goes out
+                raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
     except BaseException:
         try:
             os.unlink(tmp)

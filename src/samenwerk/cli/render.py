@@ -36,7 +36,7 @@ def render(
     force: options.Force = False,
 ) -> int:
     """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
-    from ..fsutil import write_atomic
+    from ..fsutil import check_target, write_atomic
     from ..lint import load_resolved
     from ..render import render_pdf, render_text
     from ..reporters.neutral import quote_path
@@ -49,8 +49,8 @@ def render(
     for source, target in targets:
         if not source.is_file():
             raise SamenwerkError(f"{source}: no such file")
-        if not output.to_stdout(target) and target.exists() and not force:
-            raise SamenwerkError(f"{target}: already exists; use --force to overwrite it")
+        if not output.to_stdout(target):
+            check_target(target, force, make_parents=out is None)
     failed = 0
     with output.progress(len(targets), "rendering") as advance:
         for source, target in targets:
@@ -69,7 +69,7 @@ def render(
                 assert isinstance(data, str)
                 sys.stdout.write(data)
             else:
-                write_atomic(target, data, force=force)
+                write_atomic(target, data, force=force, make_parents=out is None)
                 sys.stderr.write(f"{quote_path(str(target))}: written\n")
             advance()
     return EXIT_USAGE if failed else EXIT_OK

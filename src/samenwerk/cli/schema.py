@@ -38,6 +38,6 @@ def schema(
         typer.echo(f"{out}: up to date")
         return EXIT_OK
     # The schema is generated, never hand-edited: regenerating it is what the command is for.
-    write_atomic(out, text, force=True)
+    write_atomic(out, text, force=True, make_parents=True)
     typer.echo(f"{out}: written")
     return EXIT_OK
