@@ -189,7 +189,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
 
     from .calendars import Calendars, Period
     from .document.validate import dotted, findings
-    from .rules import REGISTRY
+    from .rules import BUILTIN, REGISTRY
 
     where = str(path) if path else "configuration"
     model = _file_model()
@@ -201,12 +201,19 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         raise SamenwerkError(f"{where}: {at + ': ' if at else ''}{first.message}") from None
 
     def ids(value: list[str], key: str) -> tuple[str, ...]:
-        bad = [v for v in value if v != "ALL" and v not in REGISTRY]
+        bad = [v for v in value if v != "ALL" and v not in REGISTRY and v not in BUILTIN]
         if bad:
             raise SamenwerkError(
                 f"{where}: unknown rule id(s) in '{key}': {', '.join(bad)}; 'samenwerk rules' lists them"
             )
-        return tuple(value)
+        if key.endswith("ignore"):
+            if "ALL" in value:
+                raise SamenwerkError(f"{where}: '{key}' cannot hold ALL; to check nothing, do not run lint")
+            always = [v for v in value if v in BUILTIN]
+            if always:
+                raise SamenwerkError(f"{where}: '{key}': {', '.join(always)} is always checked and cannot be ignored")
+        # The loader's own checks (syntax, schema, io) always run: selecting them is allowed and changes nothing.
+        return tuple(v for v in value if v not in BUILTIN)
 
     rules: dict[str, dict[str, Any]] = {}
     for rule_id, settings in conf.rules.items():

@@ -120,9 +120,7 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
         root = doc.positions.root if doc.positions is not None else None
         suppressions = parse_suppressions(text, scalar_spans(root) if root is not None else None)
     if suppressions is not None:
-        diagnostics = (
-            d for d in diagnostics if d.rule in UNSUPPRESSIBLE or not suppressions.hides(d.line, d.rule)
-        )
+        diagnostics = (d for d in diagnostics if d.rule in UNSUPPRESSIBLE or not suppressions.hides(d.line, d.rule))
     cacheable = not crashed and not path.is_symlink()
     cacheable = cacheable and not (agreement is not None and any(a.file for a in agreement.annexes))
     return FileResult(

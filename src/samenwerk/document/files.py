@@ -8,20 +8,30 @@ from pathlib import Path
 from ..errors import SamenwerkError
 
 SUFFIXES = (".yaml", ".yml")
+"""Agreement files, whatever the case of the extension (.YAML, .Yml)."""
+
+
+def is_agreement_file(name: str) -> bool:
+    return name.lower().endswith(SUFFIXES)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the agreement files below each directory, sorted; a missing path is an error."""
+    """Files as given, and the agreement files below each folder, sorted. A missing path, or no agreement
+    file at all, is an error that says where samenwerk looked."""
     found: list[Path] = []
-    for path in paths:
+    given = list(paths)
+    for path in given:
         if path.is_dir():
             found.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not _hidden(p, path))
+                sorted(p for p in path.rglob("*") if is_agreement_file(p.name) and p.is_file() and not _hidden(p, path))
             )
         elif path.exists():
             found.append(path)
         else:
             raise SamenwerkError(f"{path}: no such file or directory")
+    if not found:
+        where = ", ".join(str(p) for p in given)
+        raise SamenwerkError(f"no agreement files (*.yaml, *.yml) in {where}; name the files or folders to check")
     return found
 
 
