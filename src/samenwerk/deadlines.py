@@ -86,7 +86,9 @@ def parse_within(text: str) -> relativedelta:
     m = _WITHIN.match(text.lower())
     if not m:
         raise SamenwerkError(f"--within '{text}': write a number of days, weeks or months, such as 90d, 12w or 6m")
-    n, unit = int(m[1]), m[2][0]
+    n, unit = int(m[1][:7]), m[2][0]
+    if n > {"d": 36_600, "w": 5_220, "m": 1_200, "y": 100}[unit]:
+        raise SamenwerkError(f"--within '{text}': a window of more than 100 years is not a window")
     return {
         "d": relativedelta(days=n),
         "w": relativedelta(weeks=n),
@@ -102,6 +104,19 @@ def _deadline(key: str, kind: Kind, day: dt.date | None, title: str, detail: str
     return Deadline(key, kind, day, title, detail, why, previous_working_day(day) if why else None)
 
 
+def _add(day: dt.date, delta: relativedelta) -> dt.date:
+    """``day + delta``, or the last day there is when that lies beyond the calendar."""
+    try:
+        return day + delta
+    except (OverflowError, ValueError):
+        return dt.date.max
+
+
+def window_end(as_of: dt.date, within: relativedelta) -> dt.date:
+    """The last day of the window that ``expiring`` looks ahead."""
+    return _add(as_of, within)
+
+
 def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> State:
     start, end = facts.start(agreement), facts.end(agreement)
     if start and start > as_of:
@@ -110,7 +125,7 @@ def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> Sta
         return State.OPEN_ENDED
     if end < as_of:  # the end date is inclusive: on the end date itself the agreement still runs
         return State.EXPIRED
-    if end <= as_of + within:
+    if end <= _add(as_of, within):
         return State.EXPIRING
     return State.ACTIVE
 
@@ -120,7 +135,10 @@ def _occurrences(first_start: dt.date, step: relativedelta, until: dt.date) -> l
     out: list[dt.date] = []
     k = 1
     while True:
-        due = first_start + step * k - dt.timedelta(days=1)
+        try:
+            due = first_start + step * k - dt.timedelta(days=1)
+        except (OverflowError, ValueError):  # beyond the calendar: nothing more is due
+            return out
         if due > until or k > 400:
             return out
         out.append(due)
@@ -163,7 +181,7 @@ def compute(
 
     # Recurring duties run from the start (or from the as-of year when the start is unknown) to the end.
     anchor = start or dt.date(as_of.year, 1, 1)
-    until = end or (as_of + relativedelta(years=horizon_years))
+    until = end or _add(as_of, relativedelta(years=horizon_years))
     if agreement.consultation:
         for body in agreement.consultation.bodies:
             n = body.min_meetings_per_year

@@ -59,7 +59,7 @@ def notice_date(agreement: Agreement) -> dt.date | None:
     last, period = end(agreement), notice_period(agreement)
     if last is None or period is None:
         return None
-    return last - delta(period)
+    return _shift(last, -delta(period))
 
 
 def follow_up_due(agreement: Agreement, follow_up: FollowUp) -> dt.date | None:
@@ -68,5 +68,13 @@ def follow_up_due(agreement: Agreement, follow_up: FollowUp) -> dt.date | None:
         return follow_up.due
     when = signed(agreement)
     if follow_up.after_signing is not None and when is not None:
-        return when + delta(follow_up.after_signing)
+        return _shift(when, delta(follow_up.after_signing))
     return None
+
+
+def _shift(day: dt.date, by: relativedelta) -> dt.date | None:
+    """``day`` moved by ``by``; None when that lies outside the calendar (years 1 to 9999)."""
+    try:
+        return day + by
+    except (OverflowError, ValueError):
+        return None

@@ -49,7 +49,7 @@ def expiring(
     from functools import partial
 
     from .. import document
-    from ..deadlines import compute, failing, parse_within
+    from ..deadlines import compute, failing, parse_within, window_end
     from ..document.files import expand
     from ..reporters.deadlines import Options
 
@@ -59,7 +59,7 @@ def expiring(
     reports, errors = document.map_valid(
         partial(compute, as_of=day, within=window), files, jobs or (os.cpu_count() or 1)
     )
-    report_options = Options(as_of=day, until=day + window, color=output.color(out), alarm_days=alarm)
+    report_options = Options(as_of=day, until=window_end(day, window), color=output.color(out), alarm_days=alarm)
     with output.stream(out, force) as stream:
         FORMATS.writer(str(fmt))(reports, errors, stream, report_options)
     if errors:

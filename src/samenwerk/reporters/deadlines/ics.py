@@ -39,7 +39,7 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
             event.add("uid", terminal(f"{rep.agreement_id}/{d.key}@samenwerk"))
             event.add("dtstamp", stamp)
             event.add("dtstart", d.date)
-            event.add("dtend", d.date + dt.timedelta(days=1))
+            event.add("dtend", d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date)
             event.add("summary", terminal(f"{d.title} — {rep.title}"))
             lines = [terminal(rep.title), f"Soort: {d.kind}"]
             if d.detail:
