@@ -47,6 +47,7 @@ schema: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scan.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache bench/out

@@ -163,7 +163,8 @@ class LintCache:
         rows = []
         for key, diags in items:
             payload = json.dumps(
-                [[d.path, d.line, d.col, str(d.level), d.rule, d.message] for d in diags], ensure_ascii=False
+                [[d.path, d.line, d.col, str(d.level), d.rule, d.message, d.redact] for d in diags],
+                ensure_ascii=False,
             )
             rows.append((key, payload, self._mac(key, payload)))
         try:
@@ -185,6 +186,8 @@ def _entry(key: object, payload: object, mac: object, sign: object) -> tuple[Dia
     if not hmac.compare_digest(mac, sign(key, payload)):
         return None
     try:
-        return tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5]) for d in json.loads(payload))
+        return tuple(
+            Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5], redact=bool(d[6])) for d in json.loads(payload)
+        )
     except (ValueError, TypeError, IndexError, KeyError):
         return None

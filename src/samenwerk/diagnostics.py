@@ -30,6 +30,8 @@ class Finding:
     at_parent: bool = False
     line: int | None = None
     col: int | None = None
+    redact: bool = False
+    """The text at this place is personal data: no output may show it (see ``Diagnostic.redact``)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,6 +44,8 @@ class Diagnostic:
     message: str
     end_line: int | None = field(default=None, compare=False)
     end_col: int | None = field(default=None, compare=False)
+    redact: bool = field(default=False, compare=False)
+    """The source at this place holds personal data: a reporter that shows source text masks it."""
 
     @property
     def location(self) -> str:

@@ -112,8 +112,11 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
                 findings.append(_internal(exc, f"in rule '{rule_id}'", settings.debug))
                 crashed = True
                 continue
+            sensitive = getattr(rule, "sensitive", False)
             for f in produced:
-                findings.append(f if f.level is rule_settings.level else replace(f, level=rule_settings.level))
+                if f.level is not rule_settings.level or sensitive:
+                    f = replace(f, level=rule_settings.level, redact=f.redact or sensitive)
+                findings.append(f)
     diagnostics: Iterable[Diagnostic] = doc.place(findings)
     suppressions = None
     if MARK in text and settings.suppressions:

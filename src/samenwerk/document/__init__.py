@@ -49,7 +49,7 @@ class Document:
             if positions is None:
                 positions = Positions(self.text)
             line, col = positions.locate(f)
-            yield Diagnostic(self.name, line, col, f.level, f.rule, f.message)
+            yield Diagnostic(self.name, line, col, f.level, f.rule, f.message, redact=f.redact)
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """The file-level problems (io, syntax, schema), placed and sorted."""

@@ -6,6 +6,7 @@ Everything from the repository (file names, messages quoting keys or values, the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TextIO
 
@@ -34,6 +35,8 @@ def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
     tally = Summary()
     for result in tally.count(results):
         lines: list[str] | None = None
+        # Personal data found on a line (a number may wrap onto the next one) is never shown, whatever is reported.
+        hidden = {d.line + k for d in result.diagnostics if d.redact for k in (0, 1)}
         for d in result.diagnostics:
             out.write(_line(d, options.color) + "\n")
             if not result.source_read:  # refused (a link out of the repository) or unreadable: show none of it
@@ -42,10 +45,15 @@ def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
                 lines = _read_lines(result.path)
             if 0 < d.line <= len(lines):
                 src = lines[d.line - 1].rstrip("\r\n")
+                if d.line in hidden:
+                    src = _DIGIT.sub("#", src)
                 if len(src) <= 200:
                     caret = len(terminal(src[: max(d.col - 1, 0)]))  # where the column is once escapes are shown
                     out.write(f"  {d.line:>4} | {terminal(src)}\n       | {' ' * caret}^\n")
     out.write(summary(tally) + "\n")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _read_lines(path: str) -> list[str]:
