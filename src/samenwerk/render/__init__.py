@@ -54,8 +54,8 @@ def plain(value: Any) -> Any:
     Jinja's sandbox blocks underscores, not a library's public methods; a Pydantic model has public methods
     that reach Python (and deprecated ones that unpickle), so no model object ever reaches a template.
     """
-    if isinstance(value, BaseModel):
-        return {name: plain(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, BaseModel):  # a model's __dict__ holds exactly its fields (extra keys are forbidden)
+        return {name: plain(field) for name, field in value.__dict__.items()}
     if isinstance(value, Enum):
         return plain(value.value)
     if isinstance(value, dict):
@@ -75,14 +75,15 @@ def context(agreement: Agreement) -> dict[str, Any]:
     def party_names(ids: list[str]) -> str:
         return ", ".join(parties[i]["short_name"] or parties[i]["name"] for i in ids)
 
+    people = {(p["id"], r["id"]): r for p in a["parties"] for r in p["representatives"]}
     blocks = [
         (
             plain(block),
             [
                 {
                     "field_name": slot.field_name,
-                    "party": plain(slot.party),
-                    "person": plain(slot.person),
+                    "party": parties[slot.party.id],
+                    "person": people[slot.party.id, slot.person.id] if slot.person else None,
                     "capacity": slot.capacity,
                     "delegation": slot.delegation,
                 }
