@@ -23,6 +23,11 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=(
+        "Exit codes: 0 nothing to report; 1 findings (lint problems at --fail-on or worse, an agreement in the "
+        "expiring --fail-on state, differences with diff --exit-code); 2 the input or the command line is wrong "
+        "(the message names the file, line and column); 3 only a bug in samenwerk."
+    ),
 )
 
 
