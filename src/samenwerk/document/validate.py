@@ -7,6 +7,7 @@ samenwerk.toml reads like a typo in an agreement.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -32,12 +33,19 @@ def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
     try:
         return Agreement.model_validate(data), []
     except ValidationError as exc:
-        return None, findings(exc, Agreement)
+        return None, findings(exc, Agreement, data)
 
 
-def findings(exc: ValidationError, root: type[BaseModel]) -> list[Finding]:
-    """Pydantic's errors as findings at their data paths, one per path, worded for people."""
-    return _drop_union_noise([_finding(err, root) for err in exc.errors(include_url=False)])
+_NO_DATA = object()
+
+
+def findings(exc: ValidationError, root: type[BaseModel], data: Any = _NO_DATA) -> list[Finding]:
+    """Pydantic's errors as findings at their data paths, one per path, worded for people.
+
+    With the validated ``data``, each path is followed through it, so that the tags Pydantic puts in a path
+    (the branch of a union that failed) are told apart from keys and list positions by what the data holds.
+    """
+    return _drop_union_noise([_finding(err, root, data) for err in exc.errors(include_url=False)])
 
 
 def _drop_union_noise(findings: list[Finding]) -> list[Finding]:
@@ -52,17 +60,43 @@ def _drop_union_noise(findings: list[Finding]) -> list[Finding]:
     return list(kept.values())
 
 
-def _finding(err: Any, root: type[BaseModel]) -> Finding:
-    loc = tuple(err["loc"])
+def _data_path(loc: tuple[Any, ...], kind: str, data: Any) -> tuple[Any, ...]:
+    """The parts of Pydantic's ``loc`` that are keys and positions in ``data``; the rest are union tags.
+
+    A missing key is the one part that is not in the data: it is kept when it comes last.
+    """
+    path: list[Any] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif isinstance(node, dict) and kind == "missing" and i == len(loc) - 1:
+            pass
+        else:
+            continue  # a tag: the branch of a union, the check of a validator
+        path.append(part)
+    return tuple(path)
+
+
+_TAG = re.compile(r"^[a-z-]+\[.*\]$")  # function-before[parse_date(), date], literal['on-signing']
+
+
+def _finding(err: Any, root: type[BaseModel], data: Any = _NO_DATA) -> Finding:
     kind = err["type"]
-    # A union (date | "on-signing") or an enum nests the alternatives in the path; drop the tags.
-    loc = tuple(
-        p for p in loc if not (isinstance(p, str) and (p.startswith(("function-", "literal[")) or p in {"date", "str"}))
-    )
+    if data is _NO_DATA:
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and _TAG.match(p)))
+    else:
+        loc = _data_path(tuple(err["loc"]), kind, data)
     if kind == "extra_forbidden" and loc[-1] == "<<":
         return Finding(
             loc, "merge keys (<<) are not part of YAML 1.2 and are not supported; write the keys out", at_key=True
         )
+    if kind == "invalid_key":  # a number, true or null as a key: no field is named so
+        key = err.get("input")
+        shown = "null" if key is None else str(key).lower() if isinstance(key, bool) else _number(key)
+        return Finding(loc, f"unknown key '{shown}'", at_key=True)
     if kind == "extra_forbidden":
         key = loc[-1]
         hint = _suggest(loc, root)
@@ -71,6 +105,10 @@ def _finding(err: Any, root: type[BaseModel]) -> Finding:
         parent = dotted(loc[:-1]) or "the top level"
         return Finding(loc, f"missing required key '{loc[-1]}' in {parent}", at_parent=True)
     message = err["msg"]
+    if kind == "float_type" and isinstance(err.get("input"), int) and not isinstance(err.get("input"), bool):
+        return Finding(loc, "the number is too large")
+    if kind in _BOUNDS:
+        return Finding(loc, _bound(kind, err))
     if kind in _EXPECTED:
         got = _describe(err.get("input"))
         message = f"expected {_EXPECTED[kind]}, got {got}"
@@ -79,6 +117,8 @@ def _finding(err: Any, root: type[BaseModel]) -> Finding:
         return Finding(loc, message)
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
+    elif kind in ("too_short", "too_long", "string_too_short", "string_too_long"):
+        message = _length(kind, err)
     elif kind == "enum":
         message = f"'{err['input']}' is not allowed: {err['ctx']['expected']}"
     elif kind == "literal_error":
@@ -158,13 +198,51 @@ _EXPECTED = {
 }
 
 
+_BOUNDS = {"greater_than_equal", "greater_than", "less_than_equal", "less_than", "finite_number"}
+
+
+def _bound(kind: str, err: Any) -> str:
+    ctx = err.get("ctx") or {}
+    got = _number(err.get("input"))
+    if kind == "finite_number":
+        return f"{got} is not a finite number: write a number"
+    limit = next(iter(ctx.values()), None)
+    limit = int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+    limit = f"{limit:,}" if isinstance(limit, int) else limit
+    if kind == "greater_than_equal":
+        return f"{got} is too small: the smallest allowed is {limit}"
+    if kind == "greater_than":
+        return f"{got} is too small: it must be more than {limit}"
+    if kind == "less_than_equal":
+        return f"{got} is too large: the largest allowed is {limit}"
+    return f"{got} is too large: it must be less than {limit}"
+
+
+def _length(kind: str, err: Any) -> str:
+    ctx = err.get("ctx") or {}
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        items = "1 item" if n == 1 else f"{n} items"
+        return f"the list is empty: give at least {items}" if not ctx.get("actual_length") else f"at least {items}"
+    if kind == "too_long":
+        return f"the list is too long: at most {ctx.get('max_length')} items"
+    if kind == "string_too_short":
+        return "the text is empty: write it, or leave the key out"
+    return f"the text is too long: at most {ctx.get('max_length')} characters"
+
+
+def _number(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:20] + "…" + text[-5:]
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:40] + "…"
         return f"the text '{short}'"

@@ -9,7 +9,7 @@ a second time (still in C) and the node tree is walked along the path of the fin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -51,6 +51,16 @@ Yaml12Resolver.add_implicit_resolver(
 )
 
 
+MAX_INT_DIGITS = 4300  # Python refuses to convert longer decimal numbers (int_max_str_digits)
+
+
+class Worded(ConstructorError):
+    """A problem found while building the data, already worded for people: shown as it is."""
+
+    def __init__(self, problem: str, mark: Any) -> None:
+        super().__init__(None, None, problem, mark)
+
+
 class _Constructor(SafeConstructor):
     """Safe construction that refuses duplicate keys instead of silently keeping the last one."""
 
@@ -62,10 +72,9 @@ class _Constructor(SafeConstructor):
                 key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
                 if key in seen:
                     first = seen[key].start_mark
-                    raise ConstructorError(
-                        None,
-                        None,
-                        f"duplicate key '{key}' (first defined at line {first.line + 1}, column {first.column + 1})",
+                    raise Worded(
+                        f"duplicate key '{key}' (first defined at line {first.line + 1}, column {first.column + 1}):"
+                        " keep one of the two",
                         key_node.start_mark,
                     )
                 seen[key] = key_node
@@ -73,12 +82,49 @@ class _Constructor(SafeConstructor):
 
     def construct_yaml_int(self, node: ScalarNode) -> int:
         value = str(self.construct_scalar(node))
-        if value.startswith("0o"):
-            return int(value[2:], 8)
-        return int(value, 0) if value.startswith("0x") else int(value)
+        if value.startswith(("0o", "0x")):
+            number = int(value[2:], 8) if value.startswith("0o") else int(value, 16)
+            digits = number.bit_length() * 0.30103  # decimal digits, without converting to decimal
+        else:
+            digits = len(value.lstrip("+-"))
+            number = int(value) if digits <= MAX_INT_DIGITS else 0
+        if digits > MAX_INT_DIGITS:
+            raise Worded(
+                f"a number of more than {MAX_INT_DIGITS:,} digits is refused: check the value,"
+                " or put it in quotes if it is a text",
+                node.start_mark,
+            )
+        return number
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)  # type: ignore[type-var]
+def _guarded(construct: Any) -> Any:
+    """A scalar constructor whose failure on an explicit tag that does not fit (!!int abc, !!bool maybe,
+    !!timestamp soon: ValueError, KeyError or AttributeError in PyYAML) is a finding at the value."""
+
+    def guarded(self: _Constructor, node: ScalarNode) -> Any:
+        try:
+            return construct(self, node)
+        except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
+            tag = _short_tag(node.tag)
+            message = f"'{_excerpt(node)}' is not a valid {tag} value: remove the tag '{tag}'"
+            raise Worded(message, node.start_mark) from None
+
+    return guarded
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _guarded(_Constructor.construct_yaml_int))
+for _kind in ("float", "bool", "timestamp"):
+    _tag = f"tag:yaml.org,2002:{_kind}"
+    _Constructor.add_constructor(_tag, _guarded(SafeConstructor.yaml_constructors[_tag]))
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _excerpt(node: Node) -> str:
+    text = str(node.value) if isinstance(node, ScalarNode) else "…"
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 class FastLoader(_Parser, _Constructor, Yaml12Resolver):
@@ -244,21 +290,264 @@ def _parse(text: str) -> Loaded:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or "invalid YAML"
-        if exc.context and "duplicate" not in problem:
-            problem = f"{problem} ({exc.context})"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
-            problem = "a tab cannot indent YAML; indent with spaces"
-        elif "expected a single document" in (exc.context or "") or "another document" in problem:
-            problem = "a second YAML document starts here; a file holds one agreement"
-        return Loaded(text, error=Finding((), problem, rule="syntax", line=line, col=col))
-    except yaml.YAMLError as exc:
-        return Loaded(text, error=Finding((), f"invalid YAML: {exc}", rule="syntax", line=1, col=1))
+        message, offset = explain(exc, text)
+        line, col = line_col(text, offset)
+        return Loaded(text, error=Finding((), message, rule="syntax", line=line, col=col))
+    except yaml.reader.ReaderError as exc:
+        # libyaml reports a character it refuses (a control character) at its offset in UTF-8 bytes.
+        line, col = _byte_line_col(text.encode("utf-8", "surrogatepass"), exc.position)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        message = f"the character U+{char:04X} is not allowed in YAML: remove it"
+        return Loaded(text, error=Finding((), message, rule="syntax", line=line, col=col))
+    except yaml.YAMLError:
+        return Loaded(text, error=Finding((), "this is not valid YAML", rule="syntax", line=1, col=1))
     finally:
         loader.dispose()
     return Loaded(text, data=data, node=node)
+
+
+# --- syntax errors in samenwerk's words ---------------------------------------------------------------
+#
+# libyaml names a problem in its own terms ("while parsing a block mapping: did not find expected key") and
+# often at the token after the mistake. ``explain`` says what is wrong in words a policy officer knows, at the
+# place to fix: the key that lacks its ':', the quote that is never closed, the '[' that is never closed.
+
+TAB = "a tab cannot indent YAML; indent with spaces"
+_KEY_AT = re.compile(r"[^\s#'\"\[\]{},&*!|>%@`-][^:#]*?:(?:\s|$)")  # a line that starts with 'key:'
+_GLUED_KEY = re.compile(r"[\w.-]+:(?=[^\s:/])")  # 'key:value' without the space
+_OPENERS = {"FlowSequenceStartToken": ("[", "]", "list"), "FlowMappingStartToken": ("{", "}", "mapping")}
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the tokens before a problem say: the last scalar, and the brackets still open."""
+
+    scalar: Any = None
+    open: list[Any] = field(default_factory=list)
+
+
+def _scan_until(text: str, offset: int) -> _Scan:
+    """Scan tokens (in C) up to ``offset``; only run for a file that failed to parse."""
+    scan = _Scan()
+    scanner = _Parser(text)
+    try:
+        while (token := scanner.get_token()) is not None and token.start_mark.index < offset:
+            kind = type(token).__name__
+            if kind in _OPENERS:
+                scan.open.append(token)
+            elif kind in ("FlowSequenceEndToken", "FlowMappingEndToken") and scan.open:
+                scan.open.pop()
+            elif kind == "ScalarToken":
+                scan.scalar = token
+    except yaml.YAMLError:
+        pass
+    finally:
+        scanner.dispose()
+    return scan
+
+
+def _line_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _key_column(line: str) -> int:
+    """0-based column where the content of a line starts, after any '- ' list markers."""
+    col = len(line) - len(line.lstrip(" "))
+    while line.startswith("- ", col) or line[col:].rstrip() == "-":
+        col += 1
+        col += len(line[col:]) - len(line[col:].lstrip(" "))
+    return col
+
+
+def _previous_content_line(text: str, offset: int) -> str | None:
+    """The nearest line above the one holding ``offset`` that is neither blank nor only a comment."""
+    end = text.rfind("\n", 0, offset)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line
+        end = start - 1
+    return None
+
+
+def _only_blank_after(text: str, offset: int) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text[offset:].split("\n"))
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
+    """libyaml's problem -> (a message in samenwerk's words, the character offset to report it at)."""
+    problem, context = exc.problem or "", exc.context or ""
+    mark = exc.problem_mark or exc.context_mark
+    at = min(mark.index, len(text)) if mark is not None else 0
+    opened = exc.context_mark.index if exc.context_mark is not None else at
+    char = text[at] if at < len(text) else ""
+    if isinstance(exc, Worded):
+        return problem, at
+    if char == "\t" or "tab character" in problem:
+        start, end = _line_bounds(text, at)
+        tab = text.find("\t", start, end)
+        return TAB, at if tab < 0 else tab
+    if "another document" in problem or "single document" in context:
+        return "a second YAML document starts here; a file holds one agreement", at
+    if "document start" in problem:
+        return "this line is outside the document (after its end): remove it, or check the line above", at
+    if "could not find expected ':'" in problem:
+        return _missing_colon(text, opened)
+    if "mapping values are not allowed" in problem:
+        return _colon_in_value(text, at)
+    if "block sequence entries are not allowed" in problem:
+        return "a list cannot start on the line of its key: put each '- ' item on a line of its own, indented", at
+    if "mapping keys are not allowed" in problem:
+        return "'?' starts a complex key, which samenwerk does not read: put the text in quotes", at
+    if "unhashable key" in problem:
+        return "a key must be a plain text, not a list or a mapping", at
+    if "did not find expected key" in problem or "expected '-' indicator" in problem:
+        column = exc.context_mark.column if exc.context_mark is not None else -1
+        return _misplaced(text, at, column if "block collection" in context else None)
+    if "while parsing a flow" in context or "expected ',' or" in problem:
+        return _flow(text, at, char)
+    if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
+        escape = text[at : at + 2]
+        return f"'{escape}' is not an escape in a \"...\" text: write '\\\\' for a backslash, or quote with '...'", at
+    if "quoted scalar" in context:
+        quote = _shown(text[opened] if opened < len(text) else '"')
+        return f"an unclosed quote: nothing closes this {quote}; end the text with {quote}", opened
+    if "block scalar" in context:
+        return "after '|' or '>' only '-', '+', a digit 1-9 or a comment may follow: put the text below, indented", at
+    if "undefined alias" in problem:
+        name = re.match(r"\*([^\s,\[\]{}]*)", text[at:])
+        alias = name.group(1) if name else ""
+        return f"'*{alias}' refers to an anchor '&{alias}' that does not exist: put the text in quotes", at
+    if "anchor" in context or "alias" in context:
+        sign = text[opened] if opened < len(text) else "&"
+        return f"'{sign}' must be followed by a name: to write '{sign}' itself, put the text in quotes", opened
+    if "tag" in context or "tag handle" in problem:
+        return "'!' starts a YAML tag: to write '!' itself, put the text in quotes", opened
+    if "directive" in context or "directive" in problem or "incompatible YAML" in problem:
+        return "a line starting with '%' is a YAML directive, which samenwerk does not read: remove it", at
+    if "constructor for the tag" in problem:
+        tag = problem.split("tag ", 1)[1].strip("'")
+        return f"the tag '{_short_tag(tag)}' is not supported: remove it (samenwerk reads plain YAML)", at
+    if "cannot start any token" in problem or "unexpected ':'" in problem:
+        shown = char if char.isprintable() else f"U+{ord(char):04X}" if char else "this"
+        return f"'{shown}' cannot start a text here: put the text in quotes", at
+    if "node content" in problem:
+        if char in "]},":
+            return f"'{char}' closes or separates nothing here: remove it, or put the text in quotes", at
+        return "a value is expected here", at
+    if context.startswith("while constructing"):
+        return "an explicit tag ('!!...') that does not fit this value: remove the tag", opened
+    return "this is not valid YAML: check this line and the one above", at
+
+
+def _shown(quote: str) -> str:
+    return f"'{quote}'" if quote == '"' else f'"{quote}"'
+
+
+def _missing_colon(text: str, key: int) -> tuple[str, int]:
+    """libyaml marks the line after the key; the key starts at ``key`` (the context mark)."""
+    line = text[key : _line_bounds(text, key)[1]]
+    if line.startswith("-") and line[1:2] not in ("", " "):
+        return f"'-' starts a list item only with a space after it: write '- {line[1:].strip()[:30]}'", key
+    glued = _GLUED_KEY.match(line)
+    if glued:
+        return "a space is missing after the ':': write 'key: value'", key + glued.end() - 1
+    shown = line.split("#")[0].strip()
+    shown = shown if len(shown) <= 40 else shown[:40] + "…"
+    return f"a ':' is missing after the key '{shown}'", key
+
+
+def _colon_in_value(text: str, colon: int) -> tuple[str, int]:
+    """': ' where no mapping may start: inside a plain text, after a key glued to its value, or in a key that is
+    indented under a key that already has a value."""
+    scalar = _scan_until(text, colon).scalar
+    if scalar is None or scalar.style not in (None, "") or scalar.end_mark.index < _line_bounds(text, colon)[0]:
+        return "a ': ' here would start a mapping where none can start: check the indentation, or quote the text", colon
+    start = scalar.start_mark.index
+    if _line_bounds(text, start)[0] == _line_bounds(text, colon)[0]:
+        return "a ': ' inside a plain text would start a mapping: put the text in quotes", colon
+    glued = _GLUED_KEY.match(text, start)
+    if glued and glued.end() <= _line_bounds(text, start)[1]:
+        return "a space is missing after the ':': write 'key: value'", glued.end() - 1
+    line_start, line_end = _line_bounds(text, colon)
+    line = text[line_start:line_end]
+    key = line_start + len(line) - len(line.lstrip())
+    return "this key is indented more than the key above it, which already has a value: align it with its siblings", key
+
+
+def _misplaced(text: str, at: int, list_column: int | None) -> tuple[str, int]:
+    """A token where a block mapping expects its next key (or a block list its next '- ')."""
+    char = text[at] if at < len(text) else ""
+    line_start, line_end = _line_bounds(text, at)
+    if char == "-" and text[at + 1 : at + 2] in ("", " ", "\n", "\r"):
+        return "a list item stands where a key is expected: align its '-' with the other items of its list", at
+    before = text[line_start:at].rstrip()
+    if before.endswith(("'", '"')):
+        scalar = _scan_until(text, at).scalar
+        if scalar is not None and scalar.style in ("'", '"'):
+            quote, opened, closed = _shown(scalar.style), scalar.start_mark, scalar.end_mark
+            if opened.line < closed.line:
+                return (
+                    f"an unclosed quote: this {quote} is only closed at line {closed.line + 1}; close it on its line",
+                    opened.index,
+                )
+            inside = "''" if scalar.style == "'" else '\\"'
+            return (
+                f"the text goes on after its closing {quote}: put all of it inside the quotes"
+                f" (write {inside} for a {quote} inside)",
+                closed.index - 1,
+            )
+    if before.endswith(("]", "}")):
+        return f"text after the closing '{before[-1]}': remove it, or put it inside the brackets", at
+    if char == ":":
+        return "a ':' without a key before it: write the key before the ':'", at
+    if list_column is not None and at - line_start == list_column:
+        return (
+            "a key at the indentation of the list's '- ' items: indent it like the keys of the item above,"
+            " or less to end the list",
+            at,
+        )
+    if _KEY_AT.match(text, at, line_end):
+        above = _previous_content_line(text, at)
+        if above is not None and _key_column(above) != at - line_start:
+            more = "less" if _key_column(above) > at - line_start else "more"
+            return (
+                f"a key is indented {more} than the key above it (column {_key_column(above) + 1}):"
+                " align it with its siblings",
+                at,
+            )
+        return "a key is not aligned with the keys of its mapping: align it with its siblings", at
+    return (
+        "this line is neither a key ('key: value') nor indented as part of the value above: check its indentation",
+        at,
+    )
+
+
+def _flow(text: str, at: int, char: str) -> tuple[str, int]:
+    """A problem inside [...] or {...}: mostly a bracket that is never closed, or a missing ','."""
+    scan = _scan_until(text, at)
+    opener = scan.open[-1] if scan.open else None
+    if opener is None:
+        return "a value is expected here", at
+    sign, closing, kind = _OPENERS[type(opener).__name__]
+    line_start = _line_bounds(text, at)[0]
+    opener_start, opener_end = _line_bounds(text, opener.start_mark.index)
+    opener_line = text[opener_start:opener_end]
+    first_on_line = not text[line_start:at].strip()
+    outdented = at - line_start <= len(opener_line) - len(opener_line.lstrip(" "))
+    if _only_blank_after(text, at) or (first_on_line and line_start > opener_start and outdented):
+        return f"this '{sign}' is never closed: end the {kind} with '{closing}'", opener.start_mark.index
+    if char in "]}" and char != closing:
+        where = f"line {opener.start_mark.line + 1}, column {opener.start_mark.column + 1}"
+        return f"'{char}' cannot close the '{sign}' at {where}: close that one with '{closing}' first", at
+    if char == ":":
+        return "a ': ' inside a text in brackets would start a mapping: put the text in quotes", at
+    if char == ",":
+        return "an empty entry: remove the extra ','", at
+    return f"a ',' is missing before this entry (or a '{closing}' to end the {kind})", at
 
 
 def compose(text: str) -> Node | None:

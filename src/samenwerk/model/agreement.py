@@ -13,11 +13,11 @@ so that every broken reference is reported at its own line rather than failing t
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text
+from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, field_error
 
 
 class Base(BaseModel):
@@ -218,20 +218,60 @@ class Approval(Base):
 # --- content ----------------------------------------------------------------------------------------
 
 
+def _bounded_by_unit(bounds: dict[str, int | float]) -> dict[str, Any]:
+    """The JSON Schema form of a per-unit maximum: if unit is U, then value is at most bounds[U]."""
+    return {
+        "allOf": [
+            {
+                "if": {"properties": {"unit": {"const": unit}}, "required": ["unit"]},
+                "then": {"properties": {"value": {"maximum": limit}}},
+            }
+            for unit, limit in bounds.items()
+        ]
+    }
+
+
+def _shown(value: float, group: bool = True) -> str:
+    """A number as a message shows it: grouped by thousands, and a very long one cut short."""
+    if isinstance(value, int):
+        digits = str(value)
+        if len(digits) > 15:
+            return f"{digits[:6]}… (a number of {len(digits)} digits)"
+        return f"{value:,}" if group else digits
+    return f"{value:,.0f}" if value.is_integer() and abs(value) < 1e15 else f"{value:,}"
+
+
+# A percentage is a share (an employment rate, a share of job seekers reached): at most 100. A number of people
+# at most 100 million: more than ten times Belgium, so any larger number is a typo.
+TARGET_MAX: dict[str, int | float] = {"%": 100, "personen": 100_000_000}
+
+
 class Target(Base):
     """A quantified target, such as an employment rate of 80 %."""
+
+    model_config = ConfigDict(json_schema_extra=_bounded_by_unit(TARGET_MAX))
 
     id: Id
     text: Text
     """The target as the source words it."""
     indicator: Text
     """What is measured, such as 'werkzaamheidsgraad'."""
-    value: float
+    value: float = Field(ge=0, allow_inf_nan=False, json_schema_extra={"maximum": max(TARGET_MAX.values())})
+    """The number, in the unit: at most 100 for '%', 100 000 000 for 'personen'."""
     unit: Literal["%", "personen"]
     scope: str | None = None
     """Where the target applies, such as 'Vlaanderen' or 'Gent'."""
     source: str | None = None
     """Where the target comes from, such as 'Vlaams Regeerakkoord 2019-2024'."""
+
+    @model_validator(mode="after")
+    def _value_fits_unit(self) -> Target:
+        limit = TARGET_MAX[self.unit]
+        if self.value > limit:
+            shown = _shown(self.value)
+            unit = "%" if self.unit == "%" else f" {self.unit}"
+            raise field_error("Target", "value", self.value, f"{shown}{unit} is too large: at most {limit:,}{unit}")
+        return self
 
 
 class Ambition(Base):
@@ -389,9 +429,26 @@ class ContactPoints(Base):
     contacts: list[ContactPoint] = Field(min_length=1)
 
 
+# At most a hundred years in any unit: longer is a typo, and a period added to a date of 2200 (the last year a
+# date may have) stays far from the end of the calendar (9999), as does one taken off a date of 1900.
+PERIOD_MAX: dict[str, int | float] = {"days": 36_500, "weeks": 5_200, "months": 1_200, "years": 100}
+
+
 class Period(Base):
-    value: int = Field(ge=1)
+    model_config = ConfigDict(json_schema_extra=_bounded_by_unit(PERIOD_MAX))
+
+    value: int = Field(ge=1, json_schema_extra={"maximum": max(PERIOD_MAX.values())})
+    """How many units: at most 100 years (1200 months, 5200 weeks, 36500 days)."""
     unit: Literal["days", "weeks", "months", "years"]
+
+    @model_validator(mode="after")
+    def _at_most_a_century(self) -> Period:
+        limit = PERIOD_MAX[self.unit]
+        if self.value > limit:
+            century = "" if self.unit == "years" else " (100 years)"
+            message = f"{_shown(self.value, group=False)} {self.unit} is too long: at most {limit} {self.unit}{century}"
+            raise field_error("Period", "value", self.value, message)
+        return self
 
 
 class Termination(Base):

@@ -10,14 +10,20 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, WithJsonSchema
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
 _MONTH = r"(0?[1-9]|1[0-2])"
+# Agreements are dated within a few decades of now: a year outside these bounds is a typo (2205 for 2025,
+# 1025), and the bounds keep every date a period is added to far from the end of the calendar (9999).
+MIN_YEAR = 1900
+MAX_YEAR = 2200
+_YEAR = r"(19[0-9]{2}|2[01][0-9]{2}|2200)"
 # Editors check the form and the ranges; the model also checks that the day exists in that month.
-DATE_PATTERN = rf"^\s*({_DAY}-{_MONTH}-[0-9]{{4}}|[0-9]{{4}}-{_MONTH}-{_DAY})\s*$"
+DATE_PATTERN = rf"^\s*({_DAY}-{_MONTH}-{_YEAR}|{_YEAR}-{_MONTH}-{_DAY})\s*$"
 
 
 def parse_date(value: Any) -> dt.date:
@@ -25,22 +31,86 @@ def parse_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueError("expected a date without a time, such as 31-12-2025 or 2025-12-31")
     if isinstance(value, dt.date):
+        _check_year(value.year, value.isoformat())
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a date such as 31-12-2025 or 2025-12-31")
+        raise ValueError(f"expected a date such as 31-12-2025 or 2025-12-31, got {_kind(value)}")
     text = value.strip()
     if m := _DMY.match(text):
         day, month, year = (int(g) for g in m.groups())
     elif m := _YMD.match(text):
         year, month, day = (int(g) for g in m.groups())
     else:
-        raise ValueError(f"'{value}' is not a date; write it as 31-12-2025 or 2025-12-31")
+        raise ValueError(f"'{value}' is not a date; {_how_to_write(text)}")
     if not 1 <= month <= 12:
         raise ValueError(f"'{value}' is not a valid date: there is no month {month}")
+    _check_year(year, value)
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"'{value}' is not a valid date: month {month} of {year} has no day {day}") from None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan", "january"),
+            ("februari", "feb", "february"),
+            ("maart", "mrt", "maa", "march", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "jun", "june"),
+            ("juli", "jul", "july"),
+            ("augustus", "aug", "august"),
+            ("september", "sep", "sept"),
+            ("oktober", "okt", "october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WORDS = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?\s+(\d{4})$")
+_OTHER_SEPARATOR = re.compile(r"^(\d{1,4})[/.\s](\d{1,2})[/.\s](\d{1,4})$")
+_SHORT_YEAR = re.compile(r"^\d{1,2}-\d{1,2}-\d{2}$")
+
+
+def _how_to_write(text: str) -> str:
+    """The fix for a common way of writing a date that is not one of the two forms."""
+    if (m := _WORDS.match(text)) and m[2].lower() in _MONTHS:
+        fixed = f"{int(m[1]):02d}-{_MONTHS[m[2].lower()]:02d}-{m[3]}"
+        if _is_date(fixed):
+            return f"write the month as a number: {fixed}"
+    if (m := _OTHER_SEPARATOR.match(text)) and _is_date(fixed := f"{m[1]}-{m[2]}-{m[3]}"):
+        return f"write it with '-' between the parts: {fixed}"
+    if _SHORT_YEAR.match(text):
+        return "write the year in four digits, such as 31-12-2025"
+    return "write it as 31-12-2025 or 2025-12-31"
+
+
+def _is_date(text: str) -> bool:
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_year(year: int, shown: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValueError(f"'{shown}' is out of range: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}" if len(str(value)) <= 40 else "a number"
+    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, f"a {type(value).__name__}")
 
 
 Date = Annotated[
@@ -76,7 +146,9 @@ def _check_kbo(value: str) -> str:
     if len(compact) != 10 or not compact.isdigit():
         raise ValueError(f"'{value}' is not a valid KBO number: write it as 0123.456.749")
     if vat.checksum(compact) != 0:
-        raise ValueError(f"'{value}' is not a valid KBO number: the check digits do not match (mod 97)")
+        raise ValueError(
+            f"'{value}' is not a valid KBO number: the check digits do not match (mod 97); check for a typo"
+        )
     return f"{compact[0:4]}.{compact[4:7]}.{compact[7:10]}"
 
 
@@ -132,3 +204,10 @@ RelativePath = Annotated[
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, 64 hex digits.")]
 
 Text = Annotated[str, Field(min_length=1)]
+
+
+def field_error(model: str, field: str, value: object, message: str) -> ValidationError:
+    """An error of a model-level check (one that needs two fields) reported at one field's value, so that it is
+    placed at that value's line rather than at the start of the mapping."""
+    error = PydanticCustomError("out_of_bounds", message)  # the message has no {placeholders}
+    return ValidationError.from_exception_data(model, [InitErrorDetails(type=error, loc=(field,), input=value)])
