@@ -59,6 +59,8 @@ class Config:
     fail_on: Level = Level.ERROR
     calendars: Calendars | None = None
     """Replaces the default planning calendars when set."""
+    max_file_size: int = 5 * 1024 * 1024
+    """Files larger than this many bytes are refused (document.yaml.MAX_FILE_BYTES by default)."""
     root: Path = field(default_factory=Path.cwd)
     _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False, init=False)
 
@@ -152,7 +154,7 @@ def _file_model() -> Any:
     import datetime as dt
     from typing import Literal
 
-    from pydantic import BaseModel, ConfigDict, Field
+    from pydantic import BaseModel, ByteSize, ConfigDict, Field
 
     class Strict(BaseModel):
         model_config = ConfigDict(extra="forbid", populate_by_name=True)
@@ -179,6 +181,7 @@ def _file_model() -> Any:
         overrides: list[OverrideTable] = []
         fail_on: Literal["error", "warning"] = Field("error", alias="fail-on")
         calendars: CalendarsTable | None = None
+        max_file_size: ByteSize = Field(ByteSize(5 * 1024 * 1024), alias="max-file-size", gt=0, le=1024**3)
 
     return ConfigFile
 
@@ -256,6 +259,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         rules=rules,
         overrides=tuple(overrides),
         fail_on=Level(conf.fail_on),
+        max_file_size=int(conf.max_file_size),
         calendars=calendars,
         root=path.parent if path else Path.cwd(),
     )

@@ -88,7 +88,7 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
     from .rules.base import Context
 
     crashed = False
-    doc = document.read(path, display)
+    doc = document.read(path, display, max_bytes=settings.config.max_file_size)
     agreement, text = doc.agreement, doc.text
     findings: list[Finding] = list(doc.findings)
     rules = settings.config.rules_for(path)
@@ -232,6 +232,7 @@ class _Cache:
                 sorted(config.rules.items()),
                 config.overrides,
                 config.calendars,
+                config.max_file_size,
                 today.isoformat(),
             )
         )

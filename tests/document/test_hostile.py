@@ -99,11 +99,11 @@ def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
         (
             "too-large",
             lambda: "a: " + "x" * (17 * 1024 * 1024) + "\n",
-            "1:1 syntax the file is 17,825,796 bytes; agreements are limited to 16 MiB",
+            "1:1 syntax the file is 17,825,796 bytes; agreements are limited to 5 MiB (max-file-size in samenwerk.toml)",
         ),
         (
             "long-line",
-            lambda: "id: x\ntitle: " + "woord " * 1_000_000 + "\nkind: pact\n",
+            lambda: "id: x\ntitle: " + "woord " * 800_000 + "\nkind: pact\n",
             "1:1 schema missing required key 'parties'",
         ),
     ],
@@ -122,7 +122,12 @@ def test_tens_of_megabytes_of_valid_yaml_is_bounded(tmp_path: Path) -> None:
         "id: big\ntitle: Groot\nkind: pact\nparties: [{id: a, name: A, kind: vdab}]\nnotes:\n" + notes, encoding="utf-8"
     )
     assert path.stat().st_size > 12 * 1024 * 1024
-    assert found(path, Settings()) == ["4:16 party-signatory party 'a' has no signature block"]
+    assert found(path, Settings()) == [
+        f"1:1 syntax the file is {path.stat().st_size:,} bytes; agreements are limited to 5 MiB"
+        " (max-file-size in samenwerk.toml)"
+    ]
+    bigger = Settings(config=parse_config({"max-file-size": "20 MiB"}))
+    assert found(path, bigger) == ["4:16 party-signatory party 'a' has no signature block"]
 
 
 def test_symlink_out_of_the_repository_is_not_followed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 # The model and the validator are imported on first validation, not here: a lint run served entirely from
 # the cache never needs them, and building the model classes is most of the start-up time.
 
+
+def too_large(max_bytes: int) -> str:
+    """What to say about a file over the size limit."""
+    limit = f"{max_bytes / (1024 * 1024):g} MiB" if max_bytes >= 1024 * 1024 else f"{max_bytes:,} bytes"
+    return f"agreements are limited to {limit} (max-file-size in samenwerk.toml)"
+
+
 __all__ = ["Document", "from_bytes", "load", "map_valid", "read"]
 
 R = TypeVar("R")
@@ -80,7 +87,7 @@ def from_bytes(raw: bytes, name: str) -> Document:
     return Document(name, text, loaded.data, agreement, tuple(findings), Positions(text, loaded.node))
 
 
-def read(path: Path, name: str | None = None, root: Path | None = None) -> Document:
+def read(path: Path, name: str | None = None, root: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Read one file. A symbolic link out of ``root`` (default: the repository of the working directory),
     in the file's name or in any folder above it, is not followed: nothing of such a file is read."""
     name = name or str(path)
@@ -89,9 +96,8 @@ def read(path: Path, name: str | None = None, root: Path | None = None) -> Docum
         return _problem(name, refused, "io")
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            return _problem(name, f"the file is {size:,} bytes; agreements are limited to {limit} MiB", "syntax")
+        if size > max_bytes:
+            return _problem(name, f"the file is {size:,} bytes; {too_large(max_bytes)}", "syntax")
         raw = path.read_bytes()
     except OSError as exc:
         return _problem(name, f"cannot read the file: {exc.strerror}", "io")
