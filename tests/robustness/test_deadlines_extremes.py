@@ -19,13 +19,19 @@ BASE = document.read(FIXTURES / "lint" / "positive" / "minimal.yaml").agreement
 
 
 def _extreme(end: dt.date, value: int, unit: str):
-    duration = Duration(
+    duration = Duration.model_construct(
         start=dt.date(2020, 1, 1),
         end=end,
-        termination=Termination(allowed=True, notice=Period(value=value, unit=unit)),
-        follow_ups=[FollowUp(id="plan", text="Plan", after_signing=Period(value=value, unit=unit))],
+        termination=Termination.model_construct(allowed=True, notice=Period.model_construct(value=value, unit=unit)),
+        follow_ups=[
+            FollowUp.model_construct(
+                id="plan", text="Plan", after_signing=Period.model_construct(value=value, unit=unit)
+            )
+        ],
     )
-    obligation = Obligation(id="rapport", text="Rapport", every=Period(value=value, unit=unit))
+    obligation = Obligation.model_construct(
+        id="rapport", text="Rapport", every=Period.model_construct(value=value, unit=unit)
+    )
     signing = BASE.signing.model_copy(update={"date": dt.date(2020, 1, 1)})
     # model_copy does not validate: this is what a model with today's bounds, or none, could hold.
     return BASE.model_copy(update={"duration": duration, "obligations": [obligation], "signing": signing})

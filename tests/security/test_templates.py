@@ -235,3 +235,11 @@ def test_the_cli_reports_a_hostile_template_without_a_traceback(cli, tmp_path: P
     result = cli("render", str(PACT), "-f", "md", "-o", "-", "--template-dir", str(folder))
     assert result.returncode == 2
     assert "TOP-SECRET" not in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_pdf_too_large_to_lay_out_stops_at_the_time_limit(agreement, monkeypatch) -> None:
+    from samenwerk.render import pdf
+
+    monkeypatch.setattr(pdf, "TIME_LIMIT", 0.01)
+    with pytest.raises(SamenwerkError, match="laying out the PDF took longer than 0.01 seconds"):
+        render_pdf(agreement)

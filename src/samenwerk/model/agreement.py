@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, field_error
+from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, Title, field_error
 
 
 class Base(BaseModel):
@@ -542,8 +542,8 @@ class Agreement(Base):
     """A cooperation agreement (samenwerkingsovereenkomst) and everything in it."""
 
     id: Id
-    title: Text
-    subtitle: str | None = None
+    title: Title
+    subtitle: Title | None = None
     kind: AgreementKind
     language: Literal["nl"] = "nl"
     status: Status | None = None

@@ -205,6 +205,12 @@ Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of
 
 Text = Annotated[str, Field(min_length=1)]
 
+Title = Annotated[
+    str,
+    Field(min_length=1, max_length=1000, description="A title: one line of at most 1,000 characters."),
+]
+"""A title or subtitle: longer is a pasting accident, and would take minutes to lay out as a PDF heading."""
+
 
 def field_error(model: str, field: str, value: object, message: str) -> ValidationError:
     """An error of a model-level check (one that needs two fields) reported at one field's value, so that it is

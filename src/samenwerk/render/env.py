@@ -122,14 +122,14 @@ class DataSandbox(SandboxedEnvironment):
 
 
 @contextlib.contextmanager
-def _deadline(seconds: float) -> Iterator[None]:
-    """Raise TemplateLimit in the rendering code after ``seconds`` (main thread, where signals work)."""
+def deadline(seconds: float, what: str = "rendering") -> Iterator[None]:
+    """Raise TemplateLimit in the running code after ``seconds`` (main thread, where signals work)."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise TemplateLimit(f"rendering took longer than {seconds:g} seconds")
+        raise TemplateLimit(f"{what} took longer than {seconds:g} seconds")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -144,7 +144,7 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
     """Render within TIME_LIMIT and OUTPUT_LIMIT."""
     parts: list[str] = []
     size = 0
-    with _deadline(TIME_LIMIT):
+    with deadline(TIME_LIMIT):
         chunks = cast(Generator[str, None, None], template.generate(context))
         for chunk in chunks:
             size += len(chunk)

@@ -22,6 +22,10 @@ from . import signature_slots
 
 PDF_VARIANT = "pdf/a-3b"
 PX_TO_PT = 0.75  # CSS px (1/96 in) to PDF points (1/72 in)
+TIME_LIMIT = 180.0
+"""Seconds the layout and the signature fields may take. A real agreement takes one or two seconds; an
+agreement of thousands of parties (thousands of pages) would take many minutes and gigabytes: it stops here
+with a clear error instead."""
 
 
 def _fetcher(folders: list[Path]) -> Any:
@@ -69,13 +73,24 @@ def _refuse(urls: list[str]) -> None:
 
 
 def html_to_signable_pdf(html: str, agreement: Agreement, template_dir: Path | None = None) -> bytes:
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
     from weasyprint import HTML
+
+    from .env import TemplateLimit, deadline
 
     # WeasyPrint logs every CSS property it does not know at WARNING; the document is ours, keep it quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    try:
+        with deadline(TIME_LIMIT, "laying out the PDF"):
+            return _signable_pdf(HTML, html, agreement, template_dir)
+    except TemplateLimit as exc:
+        raise SamenwerkError(f"{exc}: the document is too large to lay out as a PDF; render it as html or md") from None
+
+
+def _signable_pdf(HTML: Any, html: str, agreement: Agreement, template_dir: Path | None) -> bytes:  # noqa: N803
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign.fields import SigFieldSpec, append_signature_field
+
     from .env import template_folders
 
     folders = template_folders(template_dir)
