@@ -8,8 +8,10 @@ Measured per size: samenwerk lint cold (all cores, no cache) and on one core, a 
 files (cache), samenwerk expiring, the floor (bench/floor.py: C YAML load + Pydantic, no rules, no
 reporting), check-jsonschema with schemas/agreement.schema.json, yamllint, and samenwerk lint's peak
 memory. Then: samenwerk --version against a bare `python -c pass`, and samenwerk diff of two revisions of
-repositories of 300 and 3,000 agreements that differ in one file, and of two versions of a large
-agreement. Results are printed and written to bench/out/results.json.
+repositories of 300 and 3,000 agreements that differ in one file, of two versions of a large
+agreement, and of two versions of an agreement with 8,000, 16,000 and 32,000 notes (no keys) or parties
+(with ids), 1 % of them changed, removed, added and moved. Results are printed and written to
+bench/out/results.json.
 """
 
 from __future__ import annotations
@@ -177,8 +179,49 @@ def diff_runs(repeat: int) -> dict[str, float]:
     row["diff_large_agreement_s"] = best(
         [samenwerk, "diff", str(big_old), str(big_new), "--output-format", "json"], repeat
     )
+    for n in LONG_LISTS:
+        for kind in ("notes", "parties"):
+            old, new = long_list(kind, n, OUT / "long-lists")
+            row[f"diff_{kind}_{n}_s"] = best([samenwerk, "diff", str(old), str(new), "--output-format", "json"], repeat)
     print(json.dumps(row))
     return row
+
+
+LONG_LISTS = (8000, 16000, 32000)
+
+
+def long_list(kind: str, n: int, dest: Path) -> tuple[Path, Path]:
+    """Two versions of the Gent agreement with ``n`` notes (no keys) or ``n`` parties (with ids) added, the
+    second with 1 % of them changed, removed, added and moved: samenwerk diff must stay linear in ``n``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    old_path, new_path = dest / f"{kind}-{n}-old.yaml", dest / f"{kind}-{n}-new.yaml"
+    if old_path.exists() and new_path.exists():
+        return old_path, new_path
+
+    def entry(i: int) -> str:
+        if kind == "notes":
+            return f'  - "Notitie {i}: de tekst van notitie nummer {i}."\n'
+        return f"  - {{id: partij-{i}, name: Partij {i}, kind: andere}}\n"
+
+    rng = random.Random(n)
+    old = [entry(i) for i in range(n)]
+    new = list(old)
+    k = n // 100
+    for _ in range(k):
+        i = rng.randrange(len(new))
+        new[i] = new[i].replace("Partij", "Partner").replace("notitie", "opmerking")
+    for _ in range(k):
+        del new[rng.randrange(len(new))]
+    for j in range(k):
+        new.insert(rng.randrange(len(new) + 1), entry(n + j))
+    for _ in range(k):
+        new.insert(rng.randrange(len(new) + 1), new.pop(rng.randrange(len(new))))
+    base = (ROOT / "agreements" / "gent-vdab-2020-2025.yaml").read_text(encoding="utf-8")
+    for path, lines in ((old_path, old), (new_path, new)):
+        body = "".join(lines)
+        text = base + body if kind == "notes" else base.replace("parties:\n", "parties:\n" + body, 1)
+        path.write_text(text, encoding="utf-8")
+    return old_path, new_path
 
 
 def main() -> None:

@@ -60,6 +60,14 @@ def atomic_writer(
     on any exception, Ctrl-C and SIGTERM included; only a SIGKILL can leave it behind, never half a target.
     A missing folder is created only with ``make_parents`` (an output folder the user named).
     """
+    if path.exists() and not path.is_dir() and not path.is_file():
+        # A device, a pipe, a socket (-o /dev/null, -o /dev/stderr): written into, never renamed over.
+        try:
+            with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8") as stream:
+                yield stream
+        except OSError as exc:
+            raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
+        return
     check_target(path, force, make_parents)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)  # --force keeps the mode the file had

@@ -46,3 +46,10 @@ def test_render_creates_the_output_folder_it_is_given(cli, tmp_path: Path) -> No
     result = cli("render", str(PACT), "-f", "md", "--output-dir", str(tmp_path / "build" / "nieuw"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "build" / "nieuw" / "pact-samen-en-lokaal-voor-werk.md").is_file()
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_a_device_is_written_into_never_replaced(cli, force: list[str]) -> None:
+    result = cli("lint", "--no-cache", "-f", "json", "-o", "/dev/null", *force, str(MINIMAL))
+    assert result.returncode == 0, result.stderr
+    assert Path("/dev/null").is_char_device()

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import gc
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import document
-from ..diagnostics import Diagnostic
-from ..document.files import SUFFIXES
+from ..diagnostics import Diagnostic, Finding, Level
+from ..document.files import is_agreement_file
+from ..document.yaml import MAX_DEPTH, MAX_FILE_BYTES
 from ..errors import SamenwerkError
+from ..fsutil import escapes, repository_root
 from .engine import Change, Kind, diff
 
 if TYPE_CHECKING:
@@ -21,7 +27,13 @@ class Side:
     name: str
     """How the side is shown: a path, or REV:path."""
     raw: bytes | None
-    """None: the file does not exist on this side."""
+    """None: the file does not exist on this side (or was not read: see ``problem``)."""
+    problem: Finding | None = None
+    """Why the side exists but was not read (a symbolic link, a submodule, too large): reported, not compared."""
+
+    @property
+    def exists(self) -> bool:
+        return self.raw is not None or self.problem is not None
 
 
 @dataclass(frozen=True)
@@ -42,31 +54,77 @@ class FileDiff:
         return any(c.substantive for c in self.changes)
 
 
+def _note(message: str, rule: str = "io", level: Level = Level.WARNING) -> Finding:
+    return Finding((), message, rule=rule, level=level, line=1, col=1)
+
+
+SYMLINK_NOTE = "symbolic link, not compared"
+SUBMODULE_NOTE = "submodule, not compared"
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small objects and no reference cycles: the cyclic garbage
+    collector would walk them again and again (half the time of loading a large file). Paused meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _load(side: Side) -> tuple[Any, document.Document | None]:
     """Plain data for one side: normalised through the model when it validates, as written where it does not."""
+    if side.problem is not None:
+        return None, document.Document(side.name, findings=(side.problem,))
     if side.raw is None:
         return None, None
     doc = document.from_bytes(side.raw, side.name)
+    if _deeper_than(doc.data, MAX_DEPTH):
+        # The loader bounds flow nesting ([ and {); block nesting ("- - - x") is bounded here, where comparing
+        # would recurse.
+        problem = _note(f"nesting deeper than {MAX_DEPTH} levels: not compared", "syntax", Level.ERROR)
+        return None, document.Document(side.name, doc.text, findings=(problem,))
     if doc.agreement is None:
         return doc.data, doc  # the valid parts are still compared
     return doc.agreement.model_dump(mode="json", exclude_defaults=True), doc
 
 
+def _deeper_than(data: Any, limit: int) -> bool:
+    stack = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+    return False
+
+
 def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
-    old_data, old_doc = _load(old)
-    new_data, new_doc = _load(new)
+    with _no_gc():
+        old_data, old_doc = _load(old)
+        new_data, new_doc = _load(new)
     if status is None:
-        status = "added" if old.raw is None else "deleted" if new.raw is None else "modified"
+        status = "added" if not old.exists else "deleted" if not new.exists else "modified"
+    if old.problem is not None and new.problem is not None and old.problem.message == new.problem.message:
+        old_doc = None  # a link or submodule on both sides: said once
+    errors = (old_doc.diagnostics() if old_doc else ()) + (new_doc.diagnostics() if new_doc else ())
+    old_name = old.name if old.exists else None
+    new_name = new.name if new.exists else None
+    if old.problem is not None or new.problem is not None:  # one side is not an agreement file: nothing to compare
+        return FileDiff(old_name, new_name, status, (), errors)
     changes: list[Change] = []
-    if old_data is not None or new_data is not None:
+    unreadable = any(doc is not None and doc.data is None and doc.findings for doc in (old_doc, new_doc))
+    if (old_data is not None or new_data is not None) and not unreadable:
+        # A side that could not be read at all (not UTF-8, not YAML) is its error, not the removal of every key.
+        old_lines, new_lines = _Lines(old_doc), _Lines(new_doc)
         for change in diff(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
-            changes.append(
-                replace(
-                    change,
-                    old_line=old_doc.line_of(change.old_loc) if old_doc else None,
-                    new_line=new_doc.line_of(change.new_loc) if new_doc else None,
-                )
-            )
+            changes.append(replace(change, old_line=old_lines(change.old_loc), new_line=new_lines(change.new_loc)))
     if status in ("added", "deleted"):
         # A whole file coming or going is one change, not one per key.
         data = new_data if status == "added" else old_data
@@ -76,11 +134,11 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
             Change((), kind, None if status == "added" else title, title if status == "added" else None, True, (), ())
         ]
     return FileDiff(
-        old.name if old.raw is not None else None,
-        new.name if new.raw is not None else None,
+        old_name,
+        new_name,
         status,
         tuple(changes),
-        (old_doc.diagnostics() if old_doc else ()) + (new_doc.diagnostics() if new_doc else ()),
+        errors,
         old_data,
         new_data,
         old_doc.agreement if old_doc else None,
@@ -88,15 +146,88 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     )
 
 
-def compare_files(old: Path, new: Path) -> FileDiff:
-    return compare(Side(str(old), _read(old)), Side(str(new), _read(new)))
+class _Lines:
+    """Lines of data paths in one document, for many changes: a mapping's keys are looked up in a
+    dictionary made once per mapping node, so that thousands of changes under one mapping with thousands of
+    keys cost no more than the changes (the document's own lookup scans the keys each time)."""
+
+    def __init__(self, doc: document.Document | None) -> None:
+        self._root = doc.positions.root if doc is not None and doc.positions is not None else None
+        self._keys: dict[int, dict[str, Any]] = {}
+
+    def __call__(self, loc: tuple[Any, ...] | None) -> int | None:
+        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+        node = self._root
+        if node is None or loc is None:
+            return None
+        for part in loc:
+            if isinstance(node, MappingNode):
+                keys = self._keys.get(id(node))
+                if keys is None:
+                    keys = {}
+                    for k, v in node.value:
+                        if isinstance(k, ScalarNode):
+                            keys.setdefault(k.value, v)
+                    self._keys[id(node)] = keys
+                child = keys.get(str(part))
+                if child is None:
+                    break  # the deepest node that exists
+                node = child
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                node = node.value[part]
+            else:
+                break
+        return int(node.start_mark.line) + 1
 
 
-def _read(path: Path) -> bytes | None:
+def _read(path: Path, root: Path | None = None, name: str | None = None) -> Side:
+    """A file on disk as one side: not followed through a symbolic link out of ``root`` (by default the
+    repository of the working directory), not read beyond the loader's size limit, a folder refused."""
+    name = str(path) if name is None else name
+    refused = escapes(path, root or repository_root(Path.cwd()))
+    if refused is not None:
+        return Side(name, None, _note(refused, "io", Level.ERROR))
     try:
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            return Side(name, None, _note("a folder, not an agreement file: not compared"))
+        if info.st_size > MAX_FILE_BYTES:
+            return Side(name, None, _note(_too_large(info.st_size), "syntax", Level.ERROR))
+        return Side(name, path.read_bytes())
     except FileNotFoundError:
-        return None
+        return Side(name, None)
+    except OSError as exc:
+        return Side(name, None, _note(f"cannot read the file: {exc.strerror}", "io", Level.ERROR))
+
+
+def _too_large(size: int) -> str:
+    from .git import too_large
+
+    return too_large(size, MAX_FILE_BYTES)
+
+
+def _worktree(top: Path, path: str) -> Side:
+    """A file of the working tree, as git lists it: a symbolic link or a folder (a submodule) is reported,
+    not read."""
+    full = top / path
+    try:
+        info = full.lstat()
+    except FileNotFoundError:
+        return Side(path, None)
+    except OSError as exc:
+        return Side(path, None, _note(f"cannot read the file: {exc.strerror}", "io", Level.ERROR))
+    if stat.S_ISLNK(info.st_mode):
+        return Side(path, None, _note(SYMLINK_NOTE))
+    if stat.S_ISDIR(info.st_mode):
+        return Side(path, None, _note(SUBMODULE_NOTE if (full / ".git").exists() else "a folder, not compared"))
+    if not stat.S_ISREG(info.st_mode):
+        return Side(path, None, _note("not a regular file: not compared"))
+    return _read(full, top, path)
+
+
+def compare_files(old: Path, new: Path) -> FileDiff:
+    return compare(_read(old), _read(new))
 
 
 def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: Path) -> list[FileDiff]:
@@ -106,22 +237,51 @@ def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: 
     top = git.toplevel(cwd)
     rel = [_relative_to(top, cwd, p) for p in paths]
     entries = git.changed(old_rev, new_rev, rel, top)
-    blobs = git.read_blobs([b for e in entries for b in (e.old_blob, e.new_blob) if b], top)
+    wanted = [
+        blob
+        for e in entries
+        for blob, mode in ((e.old_blob, e.old_mode), (e.new_blob, e.new_mode))
+        if blob and mode not in (git.SYMLINK, git.GITLINK)
+    ]
+    blobs, unread = git.read_blobs(wanted, top, MAX_FILE_BYTES)
+
+    def side(name: str | None, blob: str | None, mode: str | None) -> Side:
+        if name is None:
+            return Side("", None)
+        if mode == git.SYMLINK:
+            return Side(name, None, _note(SYMLINK_NOTE))
+        if mode == git.GITLINK:
+            return Side(name, None, _note(SUBMODULE_NOTE))
+        if blob is not None and blob in unread:
+            error = unread[blob].startswith("the file is")
+            return Side(
+                name, None, _note(unread[blob], "syntax" if error else "io", Level.ERROR if error else Level.WARNING)
+            )
+        return Side(name, blobs.get(blob) if blob else None)
+
     out = []
     for e in entries:
-        old_raw = blobs.get(e.old_blob) if e.old_blob else None
-        if e.new_path is None:
-            new_raw = None
-        elif e.new_blob is not None:
-            new_raw = blobs[e.new_blob]
+        old = side(_at(old_rev, e.old_path), e.old_blob, e.old_mode)
+        if e.new_path is not None and e.new_blob is None:  # the working tree
+            new = _worktree(top, e.new_path)
+            if e.new_mode in (git.SYMLINK, git.GITLINK):
+                new = side(e.new_path, None, e.new_mode)
         else:
-            new_raw = _read(top / e.new_path)
-        old_name = f"{old_rev}:{e.old_path}" if e.old_path else None
-        new_name = f"{new_rev}:{e.new_path}" if (e.new_path and new_rev) else e.new_path
-        status = {"A": "added", "D": "deleted", "M": "modified", "R": "renamed"}[e.status]
-        result = compare(Side(old_name or "", old_raw), Side(new_name or "", new_raw), status)
-        out.append(result)
+            new = side(_at(new_rev, e.new_path), e.new_blob, e.new_mode)
+        if e.status == "U":
+            new = Side(new.name or e.new_path or "", None, _note("unmerged (a merge conflict): not compared"))
+        status = {"A": "added", "D": "deleted", "R": "renamed"}.get(e.status, "modified")
+        if status == "modified" and not new.exists:  # deleted in the working tree, or gone since git listed it
+            status = "deleted"
+        out.append(compare(old, new, status))
     return out
+
+
+def _at(rev: str | None, path: str | None) -> str | None:
+    """How a file of git is named: ``REV:path``, or the path alone in the working tree and the index."""
+    if path is None:
+        return None
+    return f"{rev}:{path}" if rev is not None else path
 
 
 def _relative_to(top: Path, cwd: Path, path: str) -> str:
@@ -138,8 +298,21 @@ def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> F
 
     top = git.toplevel(cwd)
     rel = _relative_to(top, cwd, str(path))
-    at_rev = Side(f"{rev}:{rel}", git.read_file_at(rev, rel, top))
-    on_disk = Side(str(path), _read(path))
+    name = f"{rev}:{rel}"
+    found = git.tree_entry(rev, rel, top)
+    if found is None:
+        at_rev = Side(name, None)
+    elif found[0] == git.SYMLINK:
+        at_rev = Side(name, None, _note(SYMLINK_NOTE))
+    elif found[0] == git.GITLINK:
+        at_rev = Side(name, None, _note(SUBMODULE_NOTE))
+    elif not found[0].startswith("100"):
+        at_rev = Side(name, None, _note("a folder, not an agreement file: not compared"))
+    else:
+        blobs, unread = git.read_blobs([found[1]], top, MAX_FILE_BYTES)
+        problem = unread.get(found[1])
+        at_rev = Side(name, blobs.get(found[1]), _note(problem, "syntax", Level.ERROR) if problem else None)
+    on_disk = _read(path, top)
     return compare(on_disk, at_rev) if reverse else compare(at_rev, on_disk)
 
 
@@ -153,7 +326,7 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
         old_rev, _, new_rev = given[0].partition("..")
         given = [old_rev or "HEAD", new_rev or "HEAD"]
     for name in given:  # a missing agreement file is that, not a git error
-        if name.endswith(SUFFIXES) and not Path(name).exists():
+        if is_agreement_file(name) and not Path(name).exists():
             raise SamenwerkError(f"{name}: no such file")
     scope = paths or ["."]
     if not given:

@@ -4,11 +4,27 @@ Works on plain data (what YAML holds), normalised through the model when a side 
 ``31-12-2025`` and ``2025-12-31`` are the same date and a side that does not validate is still compared
 where it can be. Lists of entries are matched by ``id`` or by a natural key (a signature block by its
 party, a signatory by the person), never by position: a reordered list reports moves, not edits.
+
+The work grows with the size of the data, never with its square, whatever the input:
+
+- keyed entries are paired through a dictionary, and the entries that stay in place are a longest
+  increasing subsequence of their new positions (patience sorting, O(n log n)); the others moved;
+- entries without keys (notes, a list with duplicate keys) are compared by a key of their content (a
+  digest for a mapping or list, computed once per node). A short list is aligned by difflib, as it always
+  was (at most ``SMALL`` entry pairs, and at most ``BUDGET`` pairs for a whole diff: difflib is quadratic
+  and worse on repeated entries). A long list is aligned without it: equal runs at both ends are set
+  aside; entries with equal content are paired (the n-th occurrence on one side with the n-th on the
+  other) and the longest increasing run of those pairs is kept as anchors; the stretches between anchors
+  are aligned the same way, up to ``_MAX_LEVELS`` deep; what is still left over is paired by position,
+  entry by entry where both sides have as many, else removed and added.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import hashlib
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -19,6 +35,13 @@ from typing import Any
 from ..model import meaning
 
 Path = tuple[str | int, ...]
+
+SMALL = 4_096
+"""Largest len(old) x len(new) of a list of unkeyed entries that difflib aligns (64 against 64 entries)."""
+BUDGET = 250_000
+"""Entry pairs difflib may be given in one diff, summed over lists (some sixty lists of 64 entries)."""
+_MAX_LEVELS = 4
+"""How often a long stretch is split on anchors before what is left is paired by position."""
 
 
 class Kind(StrEnum):
@@ -72,14 +95,19 @@ def _key(item: Any, list_name: str) -> str | None:
     parts = [item.get(f) for f in fields]
     if all(p in (None, [], "") for p in parts):
         return None
-    return "/".join(",".join(p) if isinstance(p, list) else str(p) for p in parts if p not in (None, [], ""))
+    return "/".join(",".join(map(str, p)) if isinstance(p, list) else str(p) for p in parts if p not in (None, [], ""))
 
 
 def diff(old: Any, new: Any) -> list[Change]:
-    return list(_diff(old, new, (), (), ()))
+    return list(_diff(old, new, (), (), (), _Run()))
 
 
-def _diff(a: Any, b: Any, path: tuple[str, ...], aloc: Path, bloc: Path) -> Iterator[Change]:
+def _same(a: Any, b: Any) -> bool:
+    """Equal leaves; NaN is the same as NaN (a number written ``.nan`` twice is no change)."""
+    return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
+
+
+def _diff(a: Any, b: Any, path: tuple[str, ...], aloc: Path, bloc: Path, run: _Run) -> Iterator[Change]:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in [*b, *(k for k in a if k not in b)]:
             p = (*path, str(key))
@@ -88,14 +116,16 @@ def _diff(a: Any, b: Any, path: tuple[str, ...], aloc: Path, bloc: Path) -> Iter
             elif key not in b:
                 yield Change(p, Kind.REMOVED, a[key], None, True, (*aloc, key), None)
             else:
-                yield from _diff(a[key], b[key], p, (*aloc, key), (*bloc, key))
+                yield from _diff(a[key], b[key], p, (*aloc, key), (*bloc, key), run)
     elif isinstance(a, list) and isinstance(b, list):
-        yield from _diff_list(a, b, path, aloc, bloc)
-    elif a != b:
+        yield from _diff_list(a, b, path, aloc, bloc, run)
+    elif not _same(a, b):
         yield Change(path, Kind.CHANGED, a, b, _classify(path, a, b), aloc, bloc)
 
 
-def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bloc: Path) -> Iterator[Change]:
+def _diff_list(
+    a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bloc: Path, run: _Run
+) -> Iterator[Change]:
     name = path[-1] if path else ""
     akeys = [_key(x, name) for x in a]
     bkeys = [_key(x, name) for x in b]
@@ -106,8 +136,7 @@ def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bl
         aidx = {k: i for i, k in enumerate(akeys)}
         bidx = {k: i for i, k in enumerate(bkeys)}
         common = [k for k in akeys if k is not None and k in bidx]
-        order_b = [k for k in bkeys if k is not None and k in aidx]
-        stay = _lcs(common, order_b)
+        stay = {common[t] for t in increasing([bidx[k] for k in common])}
         for k in bkeys:
             j = bidx[k]
             if k not in aidx:
@@ -116,22 +145,19 @@ def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bl
             i = aidx[k]
             if k not in stay:
                 yield Change((*path, str(k)), Kind.MOVED, i, j, False, (*aloc, i), (*bloc, j))
-            yield from _diff(a[i], b[j], (*path, str(k)), (*aloc, i), (*bloc, j))
+            yield from _diff(a[i], b[j], (*path, str(k)), (*aloc, i), (*bloc, j), run)
         for k in akeys:
             if k not in bidx:
                 i = aidx[k]
                 yield Change((*path, str(k)), Kind.REMOVED, a[i], None, True, (*aloc, i), None)
         return
-    # Plain values (or entries without keys): align the sequences.
-    aa = [_hashable(x) for x in a]
-    bb = [_hashable(x) for x in b]
-    matcher = difflib.SequenceMatcher(a=aa, b=bb, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if tag == "replace" and i2 - i1 == j2 - j1:
+    # Plain values (or entries without keys): align the sequences by content.
+    for i1, i2, j1, j2 in run.align([run.content(x) for x in a], [run.content(x) for x in b]):
+        if i2 - i1 == j2 - j1:
             for off in range(i2 - i1):
-                yield from _diff(a[i1 + off], b[j1 + off], (*path, str(j1 + off)), (*aloc, i1 + off), (*bloc, j1 + off))
+                yield from _diff(
+                    a[i1 + off], b[j1 + off], (*path, str(j1 + off)), (*aloc, i1 + off), (*bloc, j1 + off), run
+                )
             continue
         for i in range(i1, i2):
             yield Change((*path, str(i)), Kind.REMOVED, a[i], None, True, (*aloc, i), None)
@@ -139,15 +165,129 @@ def _diff_list(a: list[Any], b: list[Any], path: tuple[str, ...], aloc: Path, bl
             yield Change((*path, str(j)), Kind.ADDED, None, b[j], True, None, (*bloc, j))
 
 
-def _hashable(x: Any) -> Any:
-    if isinstance(x, dict):
-        return tuple(sorted((k, _hashable(v)) for k, v in x.items()))
-    if isinstance(x, list):
-        return tuple(_hashable(v) for v in x)
-    return x
+# --- content keys and alignment ----------------------------------------------------------------------
 
 
-def _lcs(a: list[str], b: list[str]) -> set[str]:
-    """Keys that keep their relative order (longest common subsequence); the others moved."""
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    return {a[block.a + i] for block in matcher.get_matching_blocks() for i in range(block.size)}
+class _Run:
+    """What one diff keeps while it runs: content digests (memoised by identity) and difflib's budget."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, bytes] = {}
+        self.budget = BUDGET
+
+    def content(self, value: Any) -> Any:
+        """A key equal for equal content: a scalar with its type, a mapping or list as a 16-byte BLAKE2b
+        digest of its content, computed once per node however deep it sits (nested lists without keys cost
+        no second pass). The order of a mapping's keys does not count, as in YAML."""
+        if isinstance(value, (dict, list)):
+            return self._digest(value)
+        return (type(value).__name__, value)
+
+    def _digest(self, value: dict[Any, Any] | list[Any]) -> bytes:
+        known = self._memo.get(id(value))
+        if known is not None:
+            return known
+        h = hashlib.blake2b(digest_size=16)
+        if isinstance(value, dict):
+            h.update(b"d")
+            for item in sorted(self._encode(k) + self._encode(v) for k, v in value.items()):
+                h.update(item)
+        else:
+            h.update(b"l")
+            for v in value:
+                h.update(self._encode(v))
+        digest = h.digest()
+        self._memo[id(value)] = digest
+        return digest
+
+    def _encode(self, value: Any) -> bytes:
+        """One value as bytes that no other value has: its type, a length, its content (or digest)."""
+        if isinstance(value, (dict, list)):
+            raw = self._digest(value)
+        elif isinstance(value, str):
+            raw = value.encode("utf-8", "surrogatepass")
+        else:
+            raw = repr(value).encode("utf-8", "backslashreplace")
+        tag = type(value).__name__.encode("ascii", "replace")[:8].ljust(8, b"_")
+        return tag + len(raw).to_bytes(8, "big") + raw
+
+    def align(self, aa: list[Any], bb: list[Any]) -> list[tuple[int, int, int, int]]:
+        """The stretches ``(i1, i2, j1, j2)`` where ``aa[i1:i2]`` and ``bb[j1:j2]`` differ, in order;
+        what lies between them is equal and aligned (see the module's docstring)."""
+        out: list[tuple[int, int, int, int]] = []
+        cells = len(aa) * len(bb)
+        if cells <= SMALL and cells <= self.budget:
+            self.budget -= cells
+            matcher = difflib.SequenceMatcher(a=aa, b=bb, autojunk=False)
+            out.extend((i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+        else:
+            _align(aa, bb, 0, len(aa), 0, len(bb), 0, out)
+        return out
+
+
+def _align(
+    aa: list[Any],
+    bb: list[Any],
+    alo: int,
+    ahi: int,
+    blo: int,
+    bhi: int,
+    level: int,
+    out: list[tuple[int, int, int, int]],
+) -> None:
+    while alo < ahi and blo < bhi and aa[alo] == bb[blo]:
+        alo, blo = alo + 1, blo + 1
+    while alo < ahi and blo < bhi and aa[ahi - 1] == bb[bhi - 1]:
+        ahi, bhi = ahi - 1, bhi - 1
+    if alo == ahi and blo == bhi:
+        return
+    anchors = [] if alo == ahi or blo == bhi or level >= _MAX_LEVELS else _anchors(aa, bb, alo, ahi, blo, bhi)
+    if not anchors:
+        out.append((alo, ahi, blo, bhi))  # paired by position
+        return
+    i, j = alo, blo
+    for ai, bj in anchors:
+        _align(aa, bb, i, ai, j, bj, level + 1, out)
+        i, j = ai + 1, bj + 1
+    _align(aa, bb, i, ahi, j, bhi, level + 1, out)
+
+
+def _anchors(aa: list[Any], bb: list[Any], alo: int, ahi: int, blo: int, bhi: int) -> list[tuple[int, int]]:
+    """Pairs ``(i, j)`` of equal entries, increasing in both: the n-th occurrence of a value on one side is
+    paired with its n-th occurrence on the other, and the longest increasing run of those pairs is kept."""
+    where: dict[Any, list[int]] = {}
+    for j in range(bhi - 1, blo - 1, -1):  # from the end, so that pop() hands out the occurrences in order
+        where.setdefault(bb[j], []).append(j)
+    pairs: list[tuple[int, int]] = []
+    for i in range(alo, ahi):
+        free = where.get(aa[i])
+        if free:
+            pairs.append((i, free.pop()))
+    return [pairs[t] for t in increasing([j for _, j in pairs])]
+
+
+def increasing(seq: list[int]) -> list[int]:
+    """Indices (ascending) of a longest strictly increasing subsequence of ``seq``, in O(n log n).
+
+    Of several, the one that keeps earlier entries, as difflib does (a swap of two neighbours moves the
+    second): patience sorting from the end, on the longest decreasing run of the reversed sequence.
+    """
+    tops: list[int] = []  # the (negated) value on top of each pile; increasing
+    top_at: list[int] = []  # where in seq that top is
+    under = [-1] * len(seq)  # the next entry of the run through each entry, or -1
+    for idx in range(len(seq) - 1, -1, -1):
+        value = -seq[idx]
+        pile = bisect.bisect_left(tops, value)
+        under[idx] = top_at[pile - 1] if pile else -1
+        if pile == len(tops):
+            tops.append(value)
+            top_at.append(idx)
+        else:
+            tops[pile] = value
+            top_at[pile] = idx
+    out: list[int] = []
+    idx = top_at[-1] if top_at else -1
+    while idx != -1:
+        out.append(idx)
+        idx = under[idx]
+    return out

@@ -568,6 +568,7 @@ class Positions:
         self._text = text
         self._root = root
         self._composed = root is not None
+        self._index: dict[int, dict[str, tuple[Node, Node]]] = {}
 
     @property
     def root(self) -> Node | None:
@@ -586,17 +587,26 @@ class Positions:
             return 1, 1
         return target.start_mark.line + 1, target.start_mark.column + 1
 
+    def _keys(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        """A mapping's keys, indexed once: finding many places in a large mapping stays linear."""
+        index = self._index.get(id(node))
+        if index is None:
+            index = {}
+            for k, v in node.value:
+                if isinstance(k, ScalarNode):
+                    index.setdefault(k.value, (k, v))  # the first of duplicate keys, as the scan found it
+            self._index[id(node)] = index
+        return index
+
     def _walk(self, loc: Loc) -> tuple[Node | None, Node | None]:
         node = self.root
         key_node: Node | None = None
         for part in loc:
             if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == str(part):
-                        node, key_node = v, k
-                        break
-                else:
+                found = self._keys(node).get(str(part))
+                if found is None:
                     return node, None  # the deepest node that exists
+                key_node, node = found
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 node, key_node = node.value[part], None
             else:
