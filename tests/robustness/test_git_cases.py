@@ -20,24 +20,10 @@ import pytest
 
 from samenwerk.document.yaml import MAX_FILE_BYTES
 
-from ..conftest import AGREEMENTS
+from ..conftest import AGREEMENTS, GIT_ENV, git
 
 GENT = AGREEMENTS / "gent-vdab-2020-2025.yaml"
-ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
 FORMATS = ("text", "markdown", "json")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, env={**os.environ, **ENV}
-    ).stdout.decode("utf-8", "surrogateescape")
 
 
 def commit(repo: Path, message: str = "change") -> None:
@@ -223,7 +209,7 @@ def unmerged(repo: Path) -> list[str]:
     git(repo, "checkout", "-q", "main")
     path.write_text(path.read_text(encoding="utf-8").replace("  end: 2025-12-31\n", "  end: 2027-12-31\n"))
     commit(repo)
-    subprocess.run(["git", "merge", "-q", "other"], cwd=repo, capture_output=True, env={**os.environ, **ENV})
+    subprocess.run(["git", "merge", "-q", "other"], cwd=repo, capture_output=True, env={**os.environ, **GIT_ENV})
     return []
 
 
