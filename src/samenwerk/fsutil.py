@@ -11,6 +11,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,10 @@ def atomic_writer(
         raise
 
 
+@lru_cache(maxsize=64)
 def repository_root(start: Path) -> Path:
-    """The closest folder from ``start`` upwards that holds ``.git``; ``start`` itself outside a repository."""
+    """The closest folder from ``start`` upwards that holds ``.git``; ``start`` itself outside a repository.
+    (Asked once per file read: remembered per folder for the run.)"""
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():

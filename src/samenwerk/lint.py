@@ -7,13 +7,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import document
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
-from .document.yaml import scalar_spans
+from .document.yaml import in_scalars
 from .suppress import MARK
 from .suppress import parse as parse_suppressions
 
@@ -121,7 +122,8 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
     suppressions = None
     if MARK in text and settings.suppressions:
         root = doc.positions.root if doc.positions is not None else None
-        suppressions = parse_suppressions(text, scalar_spans(root) if root is not None else None)
+        spans = partial(in_scalars, root) if root is not None else None
+        suppressions = parse_suppressions(text, spans)
     if suppressions is not None:
         diagnostics = (d for d in diagnostics if d.rule in UNSUPPRESSIBLE or not suppressions.hides(d.line, d.rule))
     cacheable = not crashed and not path.is_symlink()

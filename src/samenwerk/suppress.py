@@ -14,7 +14,7 @@ and silences nothing. A file that does not parse has no comments that can be tru
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MARK = "samenwerk:"
@@ -37,32 +37,30 @@ class Suppressions:
 NONE = Suppressions()
 
 
-def parse(text: str, scalars: list[tuple[int, int]] | None) -> Suppressions:
-    """The directives in ``text``'s comments; ``scalars`` are the sorted character spans of its scalars
-    (``document.yaml.scalar_spans``), None when the file did not parse."""
-    if scalars is None or MARK not in text:  # fast path: most files have no suppressions
+def parse(text: str, in_scalars: Callable[[list[int]], set[int]] | None) -> Suppressions:
+    """The directives in ``text``'s comments. ``in_scalars`` tells which of some character offsets lie inside
+    a scalar (``document.yaml.in_scalars`` over the file's node tree); None when the file did not parse."""
+    if in_scalars is None or MARK not in text:  # fast path: most files have no suppressions
         return NONE
-    starts = [start for start, _ in scalars]
-
-    def in_scalar(offset: int) -> bool:
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and scalars[i][0] <= offset < scalars[i][1]
-
-    lines: dict[int, frozenset[str]] = {}
-    whole: set[str] = set()
+    found: list[tuple[int, int, str, str]] = []
     offset = 0
     for number, line in enumerate(text.split("\n"), start=1):  # lines as YAML and line_col count them
         line_start, offset = offset, offset + len(line) + 1
         if MARK not in line:
             continue
         for match in _DIRECTIVE.finditer(line):
-            at = line_start + match.start()
-            if in_scalar(at) or (match.start() > 0 and not line[match.start() - 1].isspace()):
-                continue  # data, or a '#' that YAML does not read as a comment
-            kind, rules = match.group(1), match.group(2) or ""
-            ids = frozenset(r.strip() for r in rules.split(",") if r.strip()) if rules else frozenset({ALL})
-            if kind == "ignore-file":
-                whole |= ids
-            else:
-                lines[number] = lines.get(number, frozenset()) | ids
+            if match.start() > 0 and not line[match.start() - 1].isspace():
+                continue  # a '#' that YAML does not read as a comment
+            found.append((line_start + match.start(), number, match.group(1), match.group(2) or ""))
+    data = in_scalars([at for at, *_ in found]) if found else set()
+    lines: dict[int, frozenset[str]] = {}
+    whole: set[str] = set()
+    for at, number, kind, rules in found:
+        if at in data:
+            continue  # inside a string: data, not a comment
+        ids = frozenset(r.strip() for r in rules.split(",") if r.strip()) if rules else frozenset({ALL})
+        if kind == "ignore-file":
+            whole |= ids
+        else:
+            lines[number] = lines.get(number, frozenset()) | ids
     return Suppressions(lines, frozenset(whole))

@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -15,7 +16,7 @@ import pytest
 
 from samenwerk.config import Config, find_config, load_config, parse_config
 from samenwerk.diagnostics import Level
-from samenwerk.document.yaml import parse, scalar_spans
+from samenwerk.document.yaml import in_scalars, parse
 from samenwerk.errors import SamenwerkError
 from samenwerk.lint import Settings, lint_file
 from samenwerk.suppress import parse as parse_suppressions
@@ -131,7 +132,7 @@ def test_unknown_rule_in_config_file_exits_2(cli, tmp_path: Path) -> None:
 
 def test_suppression_parsing() -> None:
     text = "a: 1  # samenwerk: ignore[x, y] reason\n# samenwerk: ignore-file[z]\nb: 2 # samenwerk: ignore\n"
-    s = parse_suppressions(text, scalar_spans(parse(text).node))
+    s = parse_suppressions(text, partial(in_scalars, parse(text).node))
     assert s.hides(1, "x") and s.hides(1, "y") and not s.hides(1, "w")
     assert s.hides(7, "z") and s.hides(3, "anything") and not s.hides(2, "x")
 

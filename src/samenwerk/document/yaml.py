@@ -614,10 +614,11 @@ class Positions:
         return node, key_node
 
 
-def scalar_spans(root: Node | None) -> list[tuple[int, int]]:
-    """Character spans (start, end) of every scalar in the node tree, sorted: text inside them is data, so a
-    '#' there starts no comment."""
-    spans: list[tuple[int, int]] = []
+def in_scalars(root: Node | None, offsets: list[int]) -> set[int]:
+    """Which of ``offsets`` (character offsets) lie inside a scalar of the node tree: text there is data, so a
+    '#' there starts no comment. A node's span encloses its children's, so only the branches whose span holds
+    one of the offsets are walked: a few directives in a large file cost a path, not the whole tree."""
+    inside: set[int] = set()
     seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
@@ -625,11 +626,14 @@ def scalar_spans(root: Node | None) -> list[tuple[int, int]]:
         if id(node) in seen:  # an alias shares its node
             continue
         seen.add(id(node))
+        start, end = node.start_mark.index, node.end_mark.index
+        here = [o for o in offsets if start <= o < end]
+        if not here:
+            continue
         if isinstance(node, ScalarNode):
-            spans.append((node.start_mark.index, node.end_mark.index))
+            inside.update(here)
         elif isinstance(node, MappingNode):
             stack.extend(part for pair in node.value for part in pair)
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
-    spans.sort()
-    return spans
+    return inside
