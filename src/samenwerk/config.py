@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Level
 from .errors import SamenwerkError
-from .fsutil import escapes, repository_root
+from .fsutil import escapes
 
 if TYPE_CHECKING:
     from .calendars import Calendars
@@ -124,6 +124,9 @@ def find_config(start: Path) -> Path | None:
             candidate = directory / name
             if not candidate.is_file():
                 continue
+            refused = escapes(candidate)
+            if refused is not None:  # said before anything of it is read
+                raise SamenwerkError(f"{candidate}: {refused}")
             if name == "pyproject.toml":
                 try:
                     if "samenwerk" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
@@ -138,7 +141,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     path = path or find_config(start or Path.cwd())
     if path is None:
         return Config()
-    refused = escapes(path, repository_root(start or Path.cwd()))
+    refused = escapes(path)
     if refused is not None:
         raise SamenwerkError(f"{path}: {refused}")
     try:

@@ -110,17 +110,32 @@ def repository_root(start: Path) -> Path:
     return start
 
 
-def escapes(path: Path, root: Path) -> str | None:
-    """Why ``path`` must not be read: it leads through a symbolic link to outside ``root``; else None.
+def root_of(path: Path) -> Path:
+    """The folder a file belongs to, found from the file itself (never from the working directory), without
+    following links: the closest folder above it, as written, that holds ``.git``; else the working
+    directory when the file lies below it; else the file's own folder."""
+    absolute = Path(os.path.abspath(path))
+    for folder in absolute.parents:
+        if (folder / ".git").exists():
+            return folder
+    cwd = Path(os.path.abspath(Path.cwd()))
+    if cwd in absolute.parents:
+        return cwd
+    return absolute.parent
+
+
+def escapes(path: Path, root: Path | None = None) -> str | None:
+    """Why ``path`` must not be read: it leads through a symbolic link to outside its root (``root_of`` the
+    path unless given); else None.
 
     A path with no link in it is the user's own choice (a file named on the command line may lie anywhere);
-    a link inside the tree is the repository's, and may point only inside ``root``.
+    a link inside the tree is the repository's, and may point only inside the root.
     """
     absolute = os.path.abspath(path)
     real = os.path.realpath(path)
     if real == absolute:
         return None
-    top = os.path.realpath(root)
+    top = os.path.realpath(root if root is not None else root_of(path))
     if os.path.commonpath([real, top]) == top:
         return None
     return f"symbolic link to {real}, outside {top}: not followed"

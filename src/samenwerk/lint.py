@@ -15,6 +15,7 @@ from . import document
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .document.yaml import in_scalars
+from .fsutil import escapes
 from .suppress import MARK
 from .suppress import parse as parse_suppressions
 
@@ -126,7 +127,7 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
         suppressions = parse_suppressions(text, spans)
     if suppressions is not None:
         diagnostics = (d for d in diagnostics if d.rule in UNSUPPRESSIBLE or not suppressions.hides(d.line, d.rule))
-    cacheable = not crashed and not path.is_symlink()
+    cacheable = not crashed and bool(text) and not path.is_symlink()  # only what was read and fully checked
     cacheable = cacheable and not (agreement is not None and any(a.file for a in agreement.annexes))
     return FileResult(
         doc.name, tuple(sorted(diagnostics)), agreement, cacheable, source_read=bool(text), crashed=crashed
@@ -184,11 +185,17 @@ def iter_lint(
     cache = _Cache(cache_dir, settings, warn or (lambda message: None))
     keys: dict[Path, str] = {}
     if cache.active:
+        limit = settings.config.max_file_size
         for path in files:
-            if path.is_symlink():  # never read through a link for a key; such a file is never cached either
+            # Never read through a link for a key (such a file is never cached either), nor a file over the
+            # size limit (it is refused without being read).
+            if path.is_symlink() or escapes(path) is not None:
                 continue
             try:
-                keys[path] = cache.key(str(path), path.read_bytes())
+                if path.stat().st_size > limit:
+                    continue
+                # The path as given and as resolved: the same name from another folder is another file.
+                keys[path] = cache.key(f"{path}\0{path.resolve()}", path.read_bytes())
             except OSError:
                 continue
     hits = cache.get_many(list(keys.values()))

@@ -148,3 +148,30 @@ def test_a_changed_rule_is_a_new_key(tmp_path: Path, monkeypatch: pytest.MonkeyP
     finally:
         monkeypatch.undo()
         cache.code_digest.cache_clear()
+
+
+def test_a_cache_in_the_work_tree_is_not_the_default(cli, repo: Path, env: dict[str, str]) -> None:
+    """A real cache, written by samenwerk and signed with the user's secret, placed in the work tree (as a
+    committed one would be): without --cache-dir pointing there, it is never consulted."""
+    from samenwerk.cache import LintCache
+    from samenwerk.diagnostics import Diagnostic, Level
+
+    in_tree = repo / ".samenwerk_cache"
+    code, first, _ = _lint(cli, repo, {**env, "SAMENWERK_CACHE_DIR": str(in_tree)})
+    assert code == 1 and (in_tree / "lint.sqlite3").is_file()
+    cache = LintCache(in_tree, "unused", secret_root=Path(env["XDG_CACHE_HOME"]) / "samenwerk")
+    keys = [key for (key,) in cache._db.execute("SELECT key FROM entries")]
+    cache.put_many([(key, (Diagnostic("a.yaml", 1, 1, Level.WARNING, "cache", "from the work tree"),)) for key in keys])
+    cache.close()
+    assert _lint(cli, repo, {**env, "SAMENWERK_CACHE_DIR": str(in_tree)})[1][0]["message"] == "from the work tree"
+    code, diagnostics, _ = _lint(cli, repo, env)  # the default place: the user's cache directory
+    assert code == 1 and [d["message"] for d in diagnostics] == [d["message"] for d in first]
+
+
+def test_a_file_over_the_size_limit_is_not_read_for_a_key(cli, repo: Path, env: dict[str, str], tmp_path: Path) -> None:
+    big = repo / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * (6 * 1024 * 1024) + b"\n")
+    for _ in range(2):
+        result = cli("lint", "--output-format", "json", "big.yaml", cwd=repo, env=env)
+        assert result.returncode == 1
+        assert "agreements are limited to 5 MiB" in result.stdout

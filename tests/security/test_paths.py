@@ -122,3 +122,19 @@ def test_a_configuration_linked_out_of_the_repository_is_refused(cli, world) -> 
     shutil.copy(MINIMAL, repo / "a.yaml")
     result = cli("lint", "--no-cache", "a.yaml", cwd=repo)
     assert result.returncode == 2 and "not followed" in result.stderr
+
+
+@pytest.mark.parametrize("where", ["root", "parent", "home"])
+def test_links_out_are_refused_whatever_the_working_directory(cli, world, where: str) -> None:
+    repo, outside = world
+    (repo / "agreements").mkdir()
+    (repo / "agreements" / "a.yaml").symlink_to(outside / "secret.yaml")
+    (repo / "agreements" / "sub").symlink_to(outside)
+    cwd = {"root": Path("/"), "parent": repo.parent, "home": Path.home()}[where]
+    for cache in (["--no-cache"], []):  # a second run, served from the cache, shows no more
+        for _ in range(2):
+            paths = [str(repo / "agreements"), str(repo / "agreements" / "sub")]
+            result = cli("lint", *cache, "--output-format", "full", *paths, cwd=cwd)
+            out = result.stdout + result.stderr
+            assert result.returncode == 1 and out.count("not followed") == 2, out
+            assert SECRET not in out and "[broken" not in out

@@ -243,3 +243,41 @@ def test_a_pdf_too_large_to_lay_out_stops_at_the_time_limit(agreement, monkeypat
     monkeypatch.setattr(pdf, "TIME_LIMIT", 0.01)
     with pytest.raises(SamenwerkError, match="laying out the PDF took longer than 0.01 seconds"):
         render_pdf(agreement)
+
+
+@pytest.mark.parametrize(
+    "expression",
+    ["(3 ** 400000000) % 7", "2 ** (10 ** 9)", "'x' * 100000000000", "[1] * 100000000000", "(10 ** 60) * (10 ** 2000)"],
+)
+def test_arithmetic_that_no_signal_can_stop_is_refused(tmp_path: Path, agreement, expression: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(SamenwerkError):
+        render_text(agreement, "md", _folder(tmp_path, "agreement.md.j2", "{{ " + expression + " }}"))
+    assert time.perf_counter() - start < 5
+
+
+def test_a_template_that_names_an_unknown_party_is_a_template_error(cli, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "agreement.md.j2", "\n{{ party_names(['nope']) }}")
+    result = cli("render", str(PACT), "-f", "md", "-o", "-", "--template-dir", str(folder))
+    assert result.returncode == 2 and "agreement.md.j2:2" in result.stderr and "internal error" not in result.stderr
+
+
+def test_a_template_linked_out_is_refused_not_replaced(tmp_path: Path, agreement, secret: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "agreement.md.j2").symlink_to(secret)
+    with pytest.raises(SamenwerkError, match="not followed"):
+        render_text(agreement, "md", folder)
+
+
+def test_markdown_documents_are_neutralised(tmp_path: Path, agreement) -> None:
+    hostile = agreement.model_copy(
+        update={"title": "<img src=x onerror=alert(1)> @octocat #12 \x1b[31mrood\u202e &amp; **vet**"}
+    )
+    out = render_text(hostile, "md")
+    assert "<img" not in out and "&lt;img" in out
+    assert "`@octocat`" in out and "`#12`" in out
+    assert "\x1b" not in out and "\u202e" not in out and "\\x1b" in out
+    assert "&amp;amp;" in out and "**vet**" in out  # the author's own Markdown still works

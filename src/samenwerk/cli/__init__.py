@@ -58,7 +58,7 @@ app.command()(schema.schema)
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    from ..reporters.neutral import terminal  # a message may quote a file name or a value from a repository
+    from ..neutral import terminal  # a message may quote a file name or a value from a repository
 
     sys.stderr.write(f"samenwerk: {terminal(message, lines=True)}\n")
     sys.exit(code)

@@ -85,7 +85,7 @@ def git_diff_driver(
         result = compare(Side(f"a/{path}", read(old_file)), Side(f"b/{path}", read(new_file)))
         FORMATS.writer("text")([result], sys.stdout, Options(color=False))
     except Exception as exc:  # noqa: BLE001 - a diff driver must never fail git log -p
-        from ..reporters.neutral import terminal
+        from ..neutral import terminal
 
         sys.stdout.write(f"samenwerk: cannot compare {terminal(repr(args[:1]))}: {terminal(str(exc))}\n")
     return EXIT_OK

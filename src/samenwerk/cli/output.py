@@ -46,7 +46,7 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
 
 def problems(diagnostics: Any) -> None:
     """Diagnostics of files that could not be used, one line each on stderr (neutralised for a terminal)."""
-    from ..reporters.neutral import diagnostic
+    from ..neutral import diagnostic
 
     for d in diagnostics:
         sys.stderr.write(f"{diagnostic(d)}\n")
@@ -54,6 +54,6 @@ def problems(diagnostics: Any) -> None:
 
 def warning(message: str) -> None:
     """A warning about the run itself (not a finding), on stderr."""
-    from ..reporters.neutral import terminal
+    from ..neutral import terminal
 
     sys.stderr.write(f"samenwerk: warning: {terminal(message)}\n")

@@ -38,14 +38,19 @@ def render(
     """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
     from ..fsutil import check_target, write_atomic
     from ..lint import load_resolved
+    from ..neutral import quote_path
     from ..render import render_pdf, render_text
-    from ..reporters.neutral import quote_path
 
     if out is not None and len(files) != 1:
         raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
     if out is not None and output.to_stdout(out) and fmt is Format.pdf:
         raise SamenwerkError("a PDF is not written to standard output; give a file name")
     targets = [(f, out if out is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
+    seen: dict[Path, Path] = {}
+    for source, target in targets:
+        if target in seen:
+            raise SamenwerkError(f"{seen[target]} and {source} would both be written to {target}; render them apart")
+        seen[target] = source
     for source, target in targets:
         if not source.is_file():
             raise SamenwerkError(f"{source}: no such file")

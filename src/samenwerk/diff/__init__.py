@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, Finding, Level
 from ..document.files import is_agreement_file
 from ..document.yaml import MAX_DEPTH, MAX_FILE_BYTES
 from ..errors import SamenwerkError
-from ..fsutil import escapes, repository_root
+from ..fsutil import escapes
 from .engine import Change, Kind, diff
 
 if TYPE_CHECKING:
@@ -183,9 +183,9 @@ class _Lines:
 
 def _read(path: Path, root: Path | None = None, name: str | None = None) -> Side:
     """A file on disk as one side: not followed through a symbolic link out of ``root`` (by default the
-    repository of the working directory), not read beyond the loader's size limit, a folder refused."""
+    repository the file lies in), not read beyond the loader's size limit, a folder refused."""
     name = str(path) if name is None else name
-    refused = escapes(path, root or repository_root(Path.cwd()))
+    refused = escapes(path, root)
     if refused is not None:
         return Side(name, None, _note(refused, "io", Level.ERROR))
     try:

@@ -6,7 +6,7 @@ their modes and blob ids; ``git cat-file --batch-check`` gives their sizes and `
 within the loader's size limit, each in one process).
 
 git's output is bytes: file names are decoded as UTF-8 with ``surrogateescape``, so a name that is not
-UTF-8 survives (reporters show such bytes escaped, ``reporters.neutral``). Only regular files are read: a
+UTF-8 survives (reporters show such bytes escaped, ``neutral``). Only regular files are read: a
 symbolic link (mode 120000) or a submodule (a gitlink, mode 160000) is an ``Entry`` with its mode, and the
 caller reports it instead of comparing it.
 """

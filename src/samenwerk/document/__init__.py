@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
-from ..fsutil import escapes, repository_root
+from ..fsutil import escapes
 from .yaml import MAX_FILE_BYTES, Positions, decode, parse
 
 if TYPE_CHECKING:
@@ -102,7 +102,7 @@ def read(path: Path, name: str | None = None, root: Path | None = None, max_byte
     """Read one file. A symbolic link out of ``root`` (default: the repository of the working directory),
     in the file's name or in any folder above it, is not followed: nothing of such a file is read."""
     name = name or str(path)
-    refused = escapes(path, root or repository_root(Path.cwd()))
+    refused = escapes(path, root)
     if refused is not None:
         return _problem(name, refused, "io")
     try:

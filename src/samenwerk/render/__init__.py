@@ -8,9 +8,10 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import TemplateRuntimeError
 from pydantic import BaseModel
 
+from ..errors import SamenwerkError
 from ..model import Agreement
 from ..model.agreement import FINAL_STATUSES, Party, Person
 
@@ -73,6 +74,9 @@ def context(agreement: Agreement) -> dict[str, Any]:
     parties = {p["id"]: p for p in a["parties"]}
 
     def party_names(ids: list[str]) -> str:
+        unknown = [i for i in ids if i not in parties]
+        if unknown:
+            raise TemplateRuntimeError(f"party_names: no party {', '.join(map(repr, unknown))}")
         return ", ".join(parties[i]["short_name"] or parties[i]["name"] for i in ids)
 
     people = {(p["id"], r["id"]): r for p in a["parties"] for r in p["representatives"]}
@@ -107,13 +111,15 @@ def context(agreement: Agreement) -> dict[str, Any]:
 
 def render_text(agreement: Agreement, fmt: str, template_dir: Path | None = None) -> str:
     """Markdown or HTML."""
-    from .env import TemplateLimit, make_env, render_limited, template_error
+    from .env import make_env, render_limited, template_error
 
-    env = make_env(template_dir)
+    env = make_env(template_dir, markdown=fmt == "md")
     name = {"md": "agreement.md.j2", "html": "agreement.html.j2"}[fmt]
     try:
         return render_limited(env.get_template(name), context(agreement))
-    except (TemplateError, RecursionError, TemplateLimit) as exc:
+    except SamenwerkError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever a template's code raises is the template's problem
         raise template_error(exc) from None
 
 

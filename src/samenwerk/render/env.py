@@ -34,9 +34,9 @@ from jinja2 import (
     FileSystemLoader,
     StrictUndefined,
     Template,
-    TemplateNotFound,
     select_autoescape,
 )
+from jinja2.loaders import split_template_path
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
@@ -44,7 +44,8 @@ from markupsafe import Markup
 
 from .. import nl
 from ..errors import SamenwerkError
-from ..fsutil import escapes, repository_root
+from ..fsutil import escapes
+from ..neutral import markdown_document
 from ..resources import folder
 
 
@@ -95,17 +96,34 @@ class InsideLoader(FileSystemLoader):
         super().__init__(self.root, followlinks=False)
 
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
-        source, filename, uptodate = super().get_source(environment, template)
-        real = os.path.realpath(filename)
-        if os.path.commonpath([real, self.root]) != self.root:
-            raise TemplateNotFound(f"{template} (a link out of the template folder {self.root} is not followed)")
-        return source, filename, uptodate
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            candidate = os.path.join(searchpath, *pieces)
+            real = os.path.realpath(candidate)
+            if os.path.lexists(candidate) and os.path.commonpath([real, self.root]) != self.root:
+                # Said, not skipped: a silent fallback to another template would hide the attempt.
+                raise SamenwerkError(f"{candidate}: a link out of the template folder {self.root} is not followed")
+        return super().get_source(environment, template)
 
 
 class DataSandbox(SandboxedEnvironment):
-    """A sandbox in which attribute access reaches plain data and nothing else."""
+    """A sandbox in which attribute access reaches plain data and nothing else, and arithmetic stays small."""
 
     _helpers = (LoopContext, Namespace, Cycler, Joiner)
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        # A signal cannot interrupt one huge multiplication in C: refuse it before it starts.
+        if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
+            if abs(right) > 64 and abs(left) > 1:
+                raise TemplateLimit(f"{left} ** {right} is too large a number for a template")
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > OUTPUT_LIMIT:
+                    raise TemplateLimit(f"repeating a text or list {times:,} times is beyond the output limit")
+            if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > 4096:
+                raise TemplateLimit("too large a number for a template")
+        return super().call_binop(context, operator, left, right)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if isinstance(obj, dict):  # plain data: `party.items` is the key 'items', never dict.items
@@ -156,13 +174,14 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
 
 
 @lru_cache(maxsize=8)
-def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
-    """One environment per template directory, so compiled templates are reused across documents."""
+def make_env(template_dir: Path | None = None, markdown: bool = False) -> SandboxedEnvironment:
+    """One environment per template directory and kind, so compiled templates are reused across documents.
+    In Markdown (``markdown=True``) every value a template prints passes ``neutral.markdown_document``."""
     loaders: list[BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
             raise SamenwerkError(f"{template_dir}: no such template directory")
-        refused = escapes(template_dir, repository_root(Path.cwd()))
+        refused = escapes(template_dir)
         if refused is not None:
             raise SamenwerkError(f"{template_dir}: {refused}")
         loaders.append(InsideLoader(template_dir))
@@ -174,9 +193,14 @@ def make_env(template_dir: Path | None = None) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_markdown_value if markdown else None,
     )
     env.filters.update(datum=nl.date, html_text=html_text, inline_html=inline_html, md_text=md_text)
     return env
+
+
+def _markdown_value(value: Any) -> Any:
+    return markdown_document(value) if isinstance(value, str) else value
 
 
 def template_folders(template_dir: Path | None) -> list[Path]:

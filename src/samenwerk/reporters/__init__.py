@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from .neutral import markdown
+from ..neutral import markdown
 
 W = TypeVar("W")
 

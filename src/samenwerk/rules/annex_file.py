@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..diagnostics import Finding, Level
-from ..fsutil import escapes, repository_root
+from ..fsutil import escapes, root_of
 from ..model import Agreement
 from .base import Context, finding
 
@@ -40,7 +40,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         if not annex.file:
             continue
         path = base / annex.file
-        refused = escapes(path, repository_root(Path.cwd()))
+        refused = escapes(path, root_of(Path(ctx.path)))
         if refused is not None:  # the repository's link: never read, nothing of it printed
             yield finding(id, level, ("annexes", i, "file"), f"annex file '{annex.file}': {refused}")
             continue

@@ -16,7 +16,7 @@ from typing import TextIO
 
 from ...deadlines import Report
 from ...diagnostics import Diagnostic
-from ..neutral import diagnostic, quote_path, terminal
+from ...neutral import diagnostic, quote_path, terminal
 from . import Options
 
 

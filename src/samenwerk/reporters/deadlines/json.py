@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ...deadlines import Report
 from ...diagnostics import Diagnostic
-from ..neutral import json_safe
+from ...neutral import json_safe
 from . import Options
 
 

@@ -11,8 +11,8 @@ from typing import TextIO
 from ... import nl
 from ...deadlines import Report, State
 from ...diagnostics import Diagnostic
+from ...neutral import md_code
 from .. import md_cell
-from ..neutral import md_code
 from . import Options, note, rows
 
 STATE_NL = {

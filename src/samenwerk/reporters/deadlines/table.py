@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ...deadlines import Deadline, Report, State
 from ...diagnostics import Diagnostic
-from ..neutral import diagnostic, quote_path, terminal
+from ...neutral import diagnostic, quote_path, terminal
 from . import Options, note, rows
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from ...diff import FileDiff
 from ...diff.describe import describe
-from ..neutral import quote_path, terminal
+from ...neutral import quote_path, terminal
 from . import Options
 
 

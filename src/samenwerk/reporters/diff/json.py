@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ...diff import FileDiff
-from ..neutral import json_safe
+from ...neutral import json_safe
 from . import Options
 
 

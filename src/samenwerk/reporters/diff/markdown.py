@@ -12,8 +12,8 @@ from typing import TextIO
 from ...diff import FileDiff
 from ...diff.describe import describe, section
 from ...diff.engine import Change
+from ...neutral import md_code, quote_path
 from .. import md_cell
-from ..neutral import md_code, quote_path
 from . import Options
 
 

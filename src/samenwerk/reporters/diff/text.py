@@ -12,7 +12,7 @@ from typing import TextIO
 from ...diff import FileDiff
 from ...diff.describe import value
 from ...diff.engine import Change, Kind
-from ..neutral import diagnostic, quote_path, terminal
+from ...neutral import diagnostic, quote_path, terminal
 from . import Options
 
 _SIGN = {Kind.ADDED: "+", Kind.REMOVED: "-", Kind.CHANGED: "~", Kind.MOVED: "↕"}

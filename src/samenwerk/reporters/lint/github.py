@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ...lint import FileResult
-from ..neutral import json_safe, terminal
+from ...neutral import json_safe, terminal
 from . import Options
 
 

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from typing import Any, TextIO
 
 from ...lint import FileResult
-from ..neutral import json_safe
+from ...neutral import json_safe
 from . import Options
 
 

@@ -11,7 +11,7 @@ from typing import TextIO
 from xml.etree import ElementTree as ET
 
 from ...lint import FileResult
-from ..neutral import xml
+from ...neutral import xml
 from . import Options
 
 

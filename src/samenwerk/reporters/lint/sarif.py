@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ... import __version__
 from ...lint import FileResult
-from ..neutral import json_safe, uri
+from ...neutral import json_safe, uri
 from . import Options
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

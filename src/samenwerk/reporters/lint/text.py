@@ -12,7 +12,7 @@ from typing import TextIO
 
 from ...diagnostics import Diagnostic
 from ...lint import FileResult, Summary
-from ..neutral import diagnostic, terminal
+from ...neutral import diagnostic, terminal
 from . import Options
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}

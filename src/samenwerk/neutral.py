@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..diagnostics import Diagnostic
+    from .diagnostics import Diagnostic
 
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 """Bidirectional controls: embeddings, overrides, isolates and marks."""
@@ -193,3 +193,15 @@ def uri(path: str) -> str:
     from urllib.parse import quote
 
     return quote(os.fsencode(path), safe="/")
+
+
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def markdown_document(text: str) -> str:
+    """Agreement text in a Markdown document (``render -f md``), which may end up in a pull-request comment:
+    its own Markdown (bold, lists, headings written by the author) keeps working, but raw HTML and entities
+    are shown as text, ``@mentions`` and ``#123`` references notify or link nobody (wrapped in code), and
+    control and bidirectional characters are shown escaped. Line breaks are kept."""
+    text = _ENTITY.sub("&amp;", terminal(text, lines=True)).replace("<", "&lt;")
+    return _MENTION_OR_REFERENCE.sub(lambda m: f"`{m.group()}`", text)
