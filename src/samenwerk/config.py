@@ -22,10 +22,12 @@ from __future__ import annotations
 import fnmatch
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Level
+from .document.yaml import MAX_FILE_BYTES
 from .errors import SamenwerkError
 from .fsutil import escapes
 
@@ -59,8 +61,8 @@ class Config:
     fail_on: Level = Level.ERROR
     calendars: Calendars | None = None
     """Replaces the default planning calendars when set."""
-    max_file_size: int = 5 * 1024 * 1024
-    """Files larger than this many bytes are refused (document.yaml.MAX_FILE_BYTES by default)."""
+    max_file_size: int = MAX_FILE_BYTES
+    """Files larger than this many bytes are refused."""
     root: Path = field(default_factory=Path.cwd)
     _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False, init=False)
 
@@ -152,6 +154,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     return parse_config(table, path)
 
 
+@lru_cache(maxsize=1)
 def _file_model() -> Any:
     """The configuration file's schema, built on first use (Pydantic is not imported for a run without one)."""
     import datetime as dt
@@ -184,7 +187,7 @@ def _file_model() -> Any:
         overrides: list[OverrideTable] = []
         fail_on: Literal["error", "warning"] = Field("error", alias="fail-on")
         calendars: CalendarsTable | None = None
-        max_file_size: ByteSize = Field(ByteSize(5 * 1024 * 1024), alias="max-file-size", gt=0, le=1024**3)
+        max_file_size: ByteSize = Field(ByteSize(MAX_FILE_BYTES), alias="max-file-size", gt=0, le=1024**3)
 
     return ConfigFile
 

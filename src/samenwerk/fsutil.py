@@ -11,7 +11,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -99,10 +98,9 @@ def atomic_writer(
         raise
 
 
-@lru_cache(maxsize=64)
 def repository_root(start: Path) -> Path:
-    """The closest folder from ``start`` upwards that holds ``.git``; ``start`` itself outside a repository.
-    (Asked once per file read: remembered per folder for the run.)"""
+    """The closest folder from ``start`` (resolved) upwards that holds ``.git``; ``start`` itself outside a
+    repository. Names the lint cache's folder; which files may be read is ``root_of``'s question."""
     start = start.resolve()
     for folder in (start, *start.parents):
         if (folder / ".git").exists():
