@@ -139,15 +139,20 @@ class DataSandbox(SandboxedEnvironment):
         return isinstance(obj, dt.date) and attr in ("year", "month", "day")
 
 
+class Overtime(BaseException):
+    """Time ran out in code that catches every Exception (WeasyPrint logs and goes on): it must not be caught."""
+
+
 @contextlib.contextmanager
-def deadline(seconds: float, what: str = "rendering") -> Iterator[None]:
-    """Raise TemplateLimit in the running code after ``seconds`` (main thread, where signals work)."""
+def deadline(seconds: float, what: str = "rendering", error: type[BaseException] = TemplateLimit) -> Iterator[None]:
+    """Raise ``error`` in the running code after ``seconds`` (main thread, where signals work). Jinja needs an
+    Exception to name the template line; library code that swallows every Exception needs ``Overtime``."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise TemplateLimit(f"{what} took longer than {seconds:g} seconds")
+        raise error(f"{what} took longer than {seconds:g} seconds")
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -75,15 +75,15 @@ def _refuse(urls: list[str]) -> None:
 def html_to_signable_pdf(html: str, agreement: Agreement, template_dir: Path | None = None) -> bytes:
     from weasyprint import HTML
 
-    from .env import TemplateLimit, deadline
+    from .env import Overtime, deadline
 
     # WeasyPrint logs every CSS property it does not know at WARNING; the document is ours, keep it quiet.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        with deadline(TIME_LIMIT, "laying out the PDF"):
+        with deadline(TIME_LIMIT, "laying out the PDF", Overtime):
             return _signable_pdf(HTML, html, agreement, template_dir)
-    except TemplateLimit as exc:
+    except Overtime as exc:
         raise SamenwerkError(f"{exc}: the document is too large to lay out as a PDF; render it as html or md") from None
 
 
