@@ -155,7 +155,8 @@ def deadline(seconds: float, what: str = "rendering", error: type[BaseException]
         raise error(f"{what} took longer than {seconds:g} seconds")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Again every half second until cancelled: a library's bare 'except' may swallow one delivery.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
