@@ -82,11 +82,14 @@ def lint(
         files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
     )
     name = str(fmt or _default_format())
+    threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     summary = Summary()
     with output.stream(out, force) as stream:
         counted = summary.count(results)
         FORMATS.writer(name)(
-            counted if FORMATS[name].streaming else list(counted), stream, Options(color=output.color(out))
+            counted if FORMATS[name].streaming else list(counted),
+            stream,
+            Options(color=output.color(out), fail_on=threshold),
         )
     if summary.crashed:
         output.warning(
@@ -94,5 +97,4 @@ def lint(
             "run again with --debug for the traceback and report it"
         )
         return EXIT_INTERNAL
-    threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     return EXIT_FINDINGS if summary.fails(threshold) and not exit_zero else EXIT_OK

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from ...diagnostics import Level
 from .. import Format, Registry
 
 if TYPE_CHECKING:
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Options:
     color: bool = False
+    fail_on: Level = Level.ERROR
+    """The level the run fails at: formats that pass or fail (JUnit) count only problems at it as failures."""
 
 
 class Writer(Protocol):
