@@ -96,15 +96,13 @@ def lint_sizes(sizes: list[int], repeat: int, peers_up_to: int) -> list[dict[str
         files = generate(n, corpus)
         reps = 1 if n > 3000 else repeat
         row: dict[str, float | int | str] = {"files": n}
-        lint = [samenwerk, "lint", "--output-format", "concise", str(corpus)]
+        lint = [samenwerk, "lint", "--format", "concise", str(corpus)]
         row["lint_cold_s"] = best([*lint, "--no-cache"], reps)
         row["lint_one_core_s"] = best([*lint, "--no-cache", "--jobs", "1"], reps)
         shutil.rmtree(OUT / ".samenwerk_cache", ignore_errors=True)
         run(lint, cwd=OUT)  # fills the cache
         row["lint_cached_s"] = best(lint, reps, cwd=OUT)
-        row["expiring_s"] = best(
-            [samenwerk, "expiring", str(corpus), "--output-format", "json", "--fail-on", "never"], reps
-        )
+        row["expiring_s"] = best([samenwerk, "expiring", str(corpus), "--format", "json", "--fail-on", "never"], reps)
         row["floor_s"] = best([sys.executable, str(ROOT / "bench" / "floor.py"), str(corpus)], reps, ok=(0,))
         row["lint_peak_mb"] = peak_rss_mb([*lint, "--no-cache"])
         if n <= peers_up_to:
@@ -167,22 +165,18 @@ def diff_runs(repeat: int) -> dict[str, float]:
                 one.read_text(encoding="utf-8").replace("  end: 31-12-2025", "  end: 31-12-2026"), encoding="utf-8"
             )
             git(repo, "commit", "-qam", "one")
-        row[f"diff_revisions_{n}_s"] = best(
-            [samenwerk, "diff", "HEAD~1", "HEAD", "--output-format", "json"], repeat, cwd=repo
-        )
+        row[f"diff_revisions_{n}_s"] = best([samenwerk, "diff", "HEAD~1", "HEAD", "--format", "json"], repeat, cwd=repo)
     big_old = OUT / "big-old.yaml"
     big_new = OUT / "big-new.yaml"
     text = (ROOT / "agreements" / "gent-vdab-2020-2025.yaml").read_text(encoding="utf-8")
     big_old.write_text(text, encoding="utf-8")
     changed = text.replace("end: 2025-12-31", "end: 2026-12-31").replace("organisatieoverstijgende", "gezamenlijke")
     big_new.write_text(changed.replace("      - {name: de heer Johan Deckmyn}\n", ""), encoding="utf-8")
-    row["diff_large_agreement_s"] = best(
-        [samenwerk, "diff", str(big_old), str(big_new), "--output-format", "json"], repeat
-    )
+    row["diff_large_agreement_s"] = best([samenwerk, "diff", str(big_old), str(big_new), "--format", "json"], repeat)
     for n in LONG_LISTS:
         for kind in ("notes", "parties"):
             old, new = long_list(kind, n, OUT / "long-lists")
-            row[f"diff_{kind}_{n}_s"] = best([samenwerk, "diff", str(old), str(new), "--output-format", "json"], repeat)
+            row[f"diff_{kind}_{n}_s"] = best([samenwerk, "diff", str(old), str(new), "--format", "json"], repeat)
     print(json.dumps(row))
     return row
 

@@ -36,20 +36,20 @@ def test_lint_exit_codes(cli) -> None:
 
 
 def test_lint_bad_option_is_a_usage_error(cli) -> None:
-    result = cli("lint", "--output-format", "xml", str(MINIMAL))
+    result = cli("lint", "--format", "xml", str(MINIMAL))
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
 
 
 def test_lint_text_output_names_file_line_col(cli) -> None:
-    result = cli("lint", "--output-format", "concise", str(BROKEN))
+    result = cli("lint", "--format", "concise", str(BROKEN))
     first = result.stdout.splitlines()[0]
     assert first.startswith(f"{BROKEN}:7:5: error: unknown key 'shortname'")
     assert "1 file checked: 0 clean, 1 with problems; 1 error, 0 warnings" in result.stdout
 
 
 def test_lint_json_output_parses(cli) -> None:
-    result = cli("lint", "--output-format", "json", str(BROKEN), str(MINIMAL))
+    result = cli("lint", "--format", "json", str(BROKEN), str(MINIMAL))
     doc = json.loads(result.stdout)
     assert [f["path"] for f in doc["files"]] == [str(BROKEN), str(MINIMAL)]
     (diag,) = doc["diagnostics"]
@@ -64,10 +64,10 @@ def test_lint_github_annotations(cli) -> None:
 def test_output_file_is_not_overwritten_without_force(cli, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     out.write_text("keep me", encoding="utf-8")
-    refused = cli("lint", "--output-format", "json", "--output-file", str(out), str(MINIMAL))
+    refused = cli("lint", "--format", "json", "--output", str(out), str(MINIMAL))
     assert refused.returncode == 2
     assert out.read_text(encoding="utf-8") == "keep me"
-    forced = cli("lint", "--output-format", "json", "--output-file", str(out), "--force", str(MINIMAL))
+    forced = cli("lint", "--format", "json", "--output", str(out), "--force", str(MINIMAL))
     assert forced.returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["diagnostics"] == []
 

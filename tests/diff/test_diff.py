@@ -41,7 +41,7 @@ def commit(repo: Path, message: str) -> None:
 
 
 def changes(cli, repo: Path, *args: str) -> list[dict]:
-    result = cli("diff", *args, "--output-format", "json", cwd=repo)
+    result = cli("diff", *args, "--format", "json", cwd=repo)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)["files"]
 
@@ -65,7 +65,7 @@ def test_edit_end_date_and_frequency(cli, repo: Path) -> None:
     text = (repo / "agreements" / "antwerpen.yaml").read_text(encoding="utf-8").splitlines()
     assert text[end["new_line"] - 1].strip() == "end: 31-12-2026"
     assert end["old_line"] == end["new_line"]
-    md = cli("diff", "HEAD~1..HEAD", "--output-format", "markdown", cwd=repo).stdout
+    md = cli("diff", "HEAD~1..HEAD", "--format", "markdown", cwd=repo).stdout
     assert "- einddatum gewijzigd van 31-12-2025 naar 31-12-2026" in md
     assert "overlegorgaan Stuurgroep: minimum aantal vergaderingen per jaar gewijzigd van 2 naar 4" in md
 
@@ -97,7 +97,7 @@ def test_party_added_then_removed(cli, repo: Path) -> None:
     (f,) = changes(cli, repo, "HEAD~1", "HEAD")
     assert [(c["path"], c["kind"]) for c in f["changes"]] == [(["parties", "in-gent"], "removed")]
     assert changes(cli, repo, "HEAD~2", "HEAD") == []
-    md = cli("diff", "HEAD~2", "HEAD~1", "--output-format", "markdown", cwd=repo).stdout
+    md = cli("diff", "HEAD~2", "HEAD~1", "--format", "markdown", cwd=repo).stdout
     assert "- partij In-Gent toegevoegd" in md
 
 
@@ -161,7 +161,7 @@ def test_side_that_does_not_validate_is_located_and_still_compared(cli, repo: Pa
     path = repo / "agreements" / "antwerpen.yaml"
     edit(path, "  end: 31-12-2025", "  end: 31-13-2025")
     edit(path, "      min_meetings_per_year: 2", "      min_meetings_per_year: 3")
-    result = cli("diff", "--output-format", "json", cwd=repo)
+    result = cli("diff", "--format", "json", cwd=repo)
     assert result.returncode == 2
     (f,) = json.loads(result.stdout)["files"]
     (err,) = f["errors"]
@@ -191,7 +191,9 @@ def test_revisions_and_paths_are_never_options(cli, repo: Path) -> None:
         assert "Traceback" not in result.stderr
     bad = cli("diff", "--exit-code", "HEAD", "-x", cwd=repo)
     assert bad.returncode == 2
-    assert cli("diff", "-oops..HEAD", cwd=repo).returncode == 2  # refused by the command line itself
+    # '-oops..HEAD' is '-o ops..HEAD' (the output file), as for any command: no revision can start with '-'.
+    written = cli("diff", "-oops..HEAD", cwd=repo)
+    assert written.returncode == 0 and (repo / "ops..HEAD").is_file()
     # Below the command line, a revision that looks like an option never reaches git as one.
     from samenwerk.diff import compare_revisions
     from samenwerk.errors import SamenwerkError
@@ -204,7 +206,7 @@ def test_revisions_and_paths_are_never_options(cli, repo: Path) -> None:
 
 def test_html_redline(cli, repo: Path) -> None:
     edit(repo / "agreements" / "antwerpen.yaml", "  end: 31-12-2025", "  end: 31-12-2026")
-    page = cli("diff", "--output-format", "html", cwd=repo).stdout
+    page = cli("diff", "--format", "html", cwd=repo).stdout
     assert '<html lang="nl">' in page
     assert "<del>2025.</del><ins>2026.</ins>" in page or "<del>2025</del><ins>2026</ins>" in page
     assert "einddatum gewijzigd van 31-12-2025 naar 31-12-2026" in page

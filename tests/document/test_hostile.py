@@ -179,7 +179,7 @@ def test_yaml_test_suite_through_the_command_line() -> None:
     if not SUITE_CASES:
         pytest.skip("the YAML Test Suite is not beside the project")
     result = subprocess.run(
-        [sys.executable, "-m", "samenwerk", "lint", "--output-format", "json", *map(str, SUITE_CASES)],
+        [sys.executable, "-m", "samenwerk", "lint", "--format", "json", *map(str, SUITE_CASES)],
         capture_output=True,
         text=True,
         timeout=600,

@@ -200,7 +200,7 @@ def test_32000_notes_through_the_command_line(cli, tmp_path: Path) -> None:
     new, _ = edited(old, lambda s: s.replace("notitie", "opmerking"), lambda k: f"Nieuwe notitie {k}.")
     for name, notes in (("old.yaml", old), ("new.yaml", new)):
         (tmp_path / name).write_text(base + "".join(f'  - "{n}"\n' for n in notes), encoding="utf-8")
-    result = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--output-format", "json")
+    result = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", "json")
     assert result.returncode == 0, result.stderr
     (f,) = json.loads(result.stdout)["files"]
     assert 4 * EDITS <= len(f["changes"]) <= 6 * EDITS
@@ -212,7 +212,7 @@ def test_nesting_beyond_the_limit_is_refused(cli, tmp_path: Path) -> None:
     (tmp_path / "old.yaml").write_text("- " * 900 + "x\n", encoding="utf-8")
     (tmp_path / "new.yaml").write_text("- " * 900 + "y\n", encoding="utf-8")
     for fmt in ("text", "markdown", "json"):
-        result = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--output-format", fmt)
+        result = cli("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"), "--format", fmt)
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
         assert "nesting deeper than 200 levels: not compared" in result.stdout

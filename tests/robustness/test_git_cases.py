@@ -355,7 +355,7 @@ def test_git_case(cli, repo: Path, name: str) -> None:
     case = CASES[name]
     args = case.setup(repo)
     for fmt in FORMATS:
-        result = cli("diff", *args, "--output-format", fmt, cwd=repo)
+        result = cli("diff", *args, "--format", fmt, cwd=repo)
         assert result.returncode == case.code, (fmt, result.returncode, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
         if case.stderr:
@@ -389,7 +389,7 @@ def test_large_blob_is_refused_not_read(cli, repo: Path) -> None:
         ["HEAD~1", "agreements/big.yaml"],
         ["agreements/gent.yaml", "agreements/big.yaml"],
     ):
-        result = cli("diff", *args, "--output-format", "text", cwd=repo)
+        result = cli("diff", *args, "--format", "text", cwd=repo)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert (
             f"big.yaml:1:1: error: the file is {size:,} bytes; agreements are limited to {limit} MiB" in result.stdout

@@ -1,19 +1,26 @@
 """The command line: one module per command, each parses options, calls the core, picks a reporter and
 returns an exit code. No logic here; options shared by commands live in ``options``, output plumbing in
 ``output``. ``run`` is the one exit point: user errors become a message and exit 2, bugs a short report.
+
+``-q/--quiet``, ``-v/--verbose`` and ``--debug`` are accepted anywhere on the line, before or after the
+command's name: ``command()`` adds them to every command of the app, so no command can forget them.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
-from . import diff, expiring, lint, render, rules, schema
+from . import diff, expiring, lint, options, output, render, rules, schema
+
+if TYPE_CHECKING:
+    import click
 
 app = typer.Typer(
     name="samenwerk",
@@ -21,7 +28,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     pretty_exceptions_show_locals=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     epilog=(
         "Exit codes: 0 nothing to report; 1 findings (lint problems at --fail-on or worse, an agreement in the "
@@ -42,9 +49,8 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on internal errors.")] = False,
 ) -> None:
-    os.environ["SAMENWERK_DEBUG"] = "1" if debug else os.environ.get("SAMENWERK_DEBUG", "")
+    """The verbosity options are added by ``command()``, to the app and to every command alike."""
 
 
 # The commands, in the order --help lists them. A new command: a module here, and one line below.
@@ -55,6 +61,19 @@ app.command(context_settings={"allow_interspersed_args": True})(diff.diff)
 app.command("git-diff-driver")(diff.git_diff_driver)
 app.command()(render.render)
 app.command()(schema.schema)
+
+
+def command() -> click.Group:
+    """The app as click runs it, with the options every command shares (``options.everywhere``) added to the
+    group and to each command: ``samenwerk -q lint`` and ``samenwerk lint -q`` mean the same."""
+    import click
+    from typer.main import get_command
+
+    group = get_command(app)
+    assert isinstance(group, click.Group)
+    for cmd in [group, *group.commands.values()]:
+        cmd.params.extend(options.everywhere())
+    return group
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -77,8 +96,20 @@ def handle_termination() -> None:
 def run() -> None:
     """Run the app; turn user errors into a message and exit 2, internal errors into a short report."""
     handle_termination()
+    debug_before = os.environ.get("SAMENWERK_DEBUG")
+    output.VERBOSITY.level = 0
     try:
-        code = app(standalone_mode=False)
+        _run(options.modernise(sys.argv[1:], output.warning))
+    finally:  # a run in this process (the tests run hundreds) leaves nothing for the next one
+        if debug_before is None:
+            os.environ.pop("SAMENWERK_DEBUG", None)
+        else:
+            os.environ["SAMENWERK_DEBUG"] = debug_before
+
+
+def _run(args: Sequence[str]) -> NoReturn:
+    try:
+        code = command().main(list(args), prog_name="samenwerk", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
     except SamenwerkError as exc:
         _fail(str(exc), exc.exit_code)
@@ -87,8 +118,8 @@ def run() -> None:
     except (typer.Abort, KeyboardInterrupt):
         _fail("interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
-        # Typer's usage errors (bad option values, unknown commands) carry their own message and code;
-        # Typer vendors its click, so they are recognised by what they can do, not by their class.
+        # click's usage errors (bad option values, unknown commands) carry their own message and code;
+        # they are recognised by what they can do, not by their class.
         show = getattr(exc, "show", None)
         if callable(show) and isinstance(getattr(exc, "exit_code", None), int):
             show()

@@ -33,8 +33,8 @@ def diff(
             help="OLD NEW (files or git revisions), REV1..REV2, or REV; then '--' and paths.", show_default=False
         ),
     ] = None,
-    fmt: Annotated[Format, options.format_option("Output format.", short=False)] = "text",
-    out: options.LongOutput = None,
+    fmt: Annotated[Format, options.format_option("Output format.")] = "text",
+    out: options.Output = None,
     force: options.Force = False,
     substantive_only: Annotated[bool, typer.Option("--substantive-only", help="Leave out editorial changes.")] = False,
     exit_code: Annotated[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -74,10 +75,12 @@ def lint(
     from ..lint import Settings, Summary, iter_lint
     from ..reporters.lint import Options
 
+    started = time.perf_counter()
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
     files = expand(paths or [Path("agreements")])
     settings = Settings(config=settings_config, today=as_of, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
     cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
+    output.detail(f"{len(files)} file(s); cache: {cache or 'off'}")
     results = iter_lint(
         files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
     )
@@ -91,8 +94,9 @@ def lint(
             stream,
             Options(color=output.color(out), fail_on=threshold),
         )
+    output.detail(f"checked in {time.perf_counter() - started:.2f} s")
     if summary.crashed:
-        output.warning(
+        output.error(
             f"samenwerk met a bug while checking {summary.crashed} file(s) (see the 'internal' diagnostics); "
             "run again with --debug for the traceback and report it"
         )

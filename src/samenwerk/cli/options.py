@@ -8,7 +8,8 @@ ids), so a command receives what it needs and the core never sees a string it ha
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import os
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -30,16 +31,20 @@ def ids(value: str | None) -> tuple[str, ...] | None:
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
 
 
-Paths = Annotated[list[Path] | None, typer.Argument(help="Agreement files or folders.", show_default="agreements/")]
-_OUTPUT_HELP = "Write to this file, atomically; '-' is standard output."
+Paths = Annotated[
+    list[Path] | None,
+    typer.Argument(metavar="[PATH]...", help="Agreement files or folders.", show_default="agreements/"),
+]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", "--output-file", help=_OUTPUT_HELP, show_default="standard output"),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to this file, atomically; '-' is standard output.",
+        show_default="standard output",
+    ),
 ]
-LongOutput = Annotated[
-    Path | None, typer.Option("--output", "--output-file", help=_OUTPUT_HELP, show_default="standard output")
-]
-"""For diff, whose arguments are git revisions: '-oops..HEAD' must be refused, not read as -o ops..HEAD."""
 Force = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
 AsOf = Annotated[
     dt.date | None,
@@ -65,7 +70,66 @@ def choices(names: Iterable[str]) -> Any:
     return StrEnum("Format", [(name.replace("-", "_"), name) for name in names])
 
 
-def format_option(help_text: str, short: bool = True) -> Any:
-    """``-f/--format`` (also ``--output-format``) with a command's own choices."""
-    names = ("--format", "-f", "--output-format") if short else ("--format", "--output-format")
-    return typer.Option(*names, help=help_text)
+def format_option(help_text: str) -> Any:
+    """``-f/--format`` with a command's own choices."""
+    return typer.Option("--format", "-f", help=help_text)
+
+
+def everywhere() -> list[Any]:
+    """``-q/--quiet``, ``-v/--verbose`` and ``--debug``, as click options for every command and the app
+    itself: each sets the run's state when given, wherever it stands on the line."""
+    import click
+
+    from . import output
+
+    def quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            output.VERBOSITY.level = -1
+
+    def verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
+        if value:
+            output.VERBOSITY.level = max(output.VERBOSITY.level, 0) + value
+
+    def debug(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        if value:
+            os.environ["SAMENWERK_DEBUG"] = "1"
+
+    return [
+        click.Option(
+            ["-q", "--quiet"],
+            is_flag=True,
+            expose_value=False,
+            callback=quiet,
+            help="Only the report and errors: no progress, notices or warnings about the run.",
+        ),
+        click.Option(
+            ["-v", "--verbose"],
+            count=True,
+            metavar="",
+            expose_value=False,
+            callback=verbose,
+            help="Say more about the run (files, cache, time) on standard error.",
+        ),
+        click.Option(
+            ["--debug"], is_flag=True, expose_value=False, callback=debug, help="Show a traceback on internal errors."
+        ),
+    ]
+
+
+DEPRECATED = {"--output-format": "--format", "--output-file": "--output"}
+"""Spellings of 0.1.0 that still work in this release, with a warning; they go in the next one."""
+
+
+def modernise(args: list[str], warn: Callable[[str], None]) -> list[str]:
+    """The command line with deprecated option names replaced by the current ones, each warned about once.
+    Nothing after ``--`` is touched: those are paths."""
+    result: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            return result + args[i:]
+        name, eq, value = arg.partition("=")
+        if name in DEPRECATED:
+            warn(f"{name} is deprecated and goes in the next release; use {DEPRECATED[name]}")
+            arg = DEPRECATED[name] + eq + value
+        result.append(arg)
+    return result

@@ -11,6 +11,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 
+class _Verbosity:
+    level = 0
+    """-1 with --quiet, 0 by default, 1 and more with -v, -vv."""
+
+
+VERBOSITY = _Verbosity()
+
+
 def to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
@@ -34,7 +42,7 @@ def stream(output: Path | None, force: bool) -> AbstractContextManager[TextIO]:
 @contextlib.contextmanager
 def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     """A progress bar on stderr for long runs at a terminal; nothing in CI logs or pipes."""
-    if total < 3 or not sys.stderr.isatty() or os.environ.get("CI"):
+    if total < 3 or VERBOSITY.level < 0 or not sys.stderr.isatty() or os.environ.get("CI"):
         yield lambda: None
         return
     from rich.progress import Progress
@@ -53,7 +61,31 @@ def problems(diagnostics: Any) -> None:
 
 
 def warning(message: str) -> None:
-    """A warning about the run itself (not a finding), on stderr."""
+    """A warning about the run itself (not a finding), on stderr; not with --quiet."""
+    if VERBOSITY.level >= 0:
+        from ..neutral import terminal
+
+        sys.stderr.write(f"samenwerk: warning: {terminal(message)}\n")
+
+
+def error(message: str) -> None:
+    """A problem with the run itself, on stderr, even with --quiet."""
     from ..neutral import terminal
 
-    sys.stderr.write(f"samenwerk: warning: {terminal(message)}\n")
+    sys.stderr.write(f"samenwerk: error: {terminal(message)}\n")
+
+
+def notice(message: str) -> None:
+    """What the run did (a file written), on stderr; not with --quiet."""
+    if VERBOSITY.level >= 0:
+        from ..neutral import terminal
+
+        sys.stderr.write(f"{terminal(message)}\n")
+
+
+def detail(message: str) -> None:
+    """More about the run, with -v: files, cache, time."""
+    if VERBOSITY.level > 0:
+        from ..neutral import terminal
+
+        sys.stderr.write(f"samenwerk: {terminal(message)}\n")

@@ -20,14 +20,12 @@ class Format(StrEnum):
 
 
 def render(
-    files: Annotated[list[Path], typer.Argument(help="Agreement files to render.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
-    out: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Output file (one input only); '-' for standard output (md, html)."),
-    ] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Agreement files or folders to render.")],
+    fmt: Annotated[Format, options.format_option("Output format.")] = Format.pdf,
+    out: options.Output = None,
     output_dir: Annotated[
-        Path, typer.Option("--output-dir", help="Directory for the outputs, named after each input.")
+        Path,
+        typer.Option("--output-dir", metavar="DIR", help="Folder for the outputs, each named after its input."),
     ] = Path("build"),
     template_dir: Annotated[
         Path | None,
@@ -35,12 +33,17 @@ def render(
     ] = None,
     force: options.Force = False,
 ) -> int:
-    """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory."""
+    """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory.
+
+    -o/--output takes one input ('-' is standard output for md and html); several go to --output-dir.
+    """
+    from ..document.files import expand
     from ..fsutil import check_target, write_atomic
     from ..lint import load_resolved
     from ..neutral import quote_path
     from ..render import render_pdf, render_text
 
+    files = expand(paths)
     if out is not None and len(files) != 1:
         raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
     if out is not None and output.to_stdout(out) and fmt is Format.pdf:
@@ -75,6 +78,6 @@ def render(
                 sys.stdout.write(data)
             else:
                 write_atomic(target, data, force=force, make_parents=out is None)
-                sys.stderr.write(f"{quote_path(str(target))}: written\n")
+                output.notice(f"{quote_path(str(target))}: written")
             advance()
     return EXIT_USAGE if failed else EXIT_OK

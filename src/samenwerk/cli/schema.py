@@ -2,42 +2,56 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
+from . import options
+
+
+class Format(StrEnum):
+    json = "json"
 
 
 def schema(
     out: Annotated[
-        Path, typer.Option("--output", "-o", help="Where to write the schema; '-' is standard output.")
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to this file, atomically; '-' is standard output."),
     ] = Path("schemas/agreement.schema.json"),
+    fmt: Annotated[Format, options.format_option("Output format: the JSON Schema, draft 2020-12.")] = Format.json,
+    force: options.Force = False,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the file differs from the model; write nothing.")
     ] = False,
 ) -> int:
-    """Write the JSON Schema (draft 2020-12) of an agreement, for editors and other validators."""
+    """Write the JSON Schema (draft 2020-12) of an agreement, for editors and other validators.
+
+    An earlier schema written by samenwerk is replaced; any other file only with --force.
+    """
     from ..fsutil import write_atomic
-    from ..schema import render_schema
+    from ..schema import SCHEMA_ID, render_schema
     from . import output
 
     text = render_schema()
     if output.to_stdout(out) and not check:
         typer.echo(text, nl=False)
         return EXIT_OK
-    current = out.read_text(encoding="utf-8") if out.exists() else None
+    current = out.read_text(encoding="utf-8", errors="replace") if out.is_file() else None
     if check:
         if current != text:
-            typer.echo(f"{out}: out of date; run 'samenwerk schema' to regenerate it", err=True)
+            output.error(f"{out}: out of date; run 'samenwerk schema' to regenerate it")
             return EXIT_FINDINGS
-        typer.echo(f"{out}: up to date")
+        output.notice(f"{out}: up to date")
         return EXIT_OK
     if current == text:
-        typer.echo(f"{out}: up to date")
+        output.notice(f"{out}: up to date")
         return EXIT_OK
-    # The schema is generated, never hand-edited: regenerating it is what the command is for.
-    write_atomic(out, text, force=True, make_parents=True)
-    typer.echo(f"{out}: written")
+    # A schema samenwerk wrote is generated, never hand-edited: regenerating it is what the command is for.
+    # Anything else at that path is somebody's file.
+    ours = current is not None and f'"$id": "{SCHEMA_ID}"' in current
+    write_atomic(out, text, force=force or ours, make_parents=True)
+    output.notice(f"{out}: written")
     return EXIT_OK
