@@ -20,6 +20,7 @@ from . import facts, nl
 from .calendars import Calendars, default_calendars, non_working, previous_working_day
 from .errors import SamenwerkError
 from .model import Agreement
+from .model.agreement import Status
 
 
 class State(StrEnum):
@@ -38,9 +39,14 @@ FAIL_ON: dict[str, frozenset[State]] = {
 """What ``expiring --fail-on`` counts as a finding: 'expiring' includes 'expired'."""
 
 
+CLOSED = frozenset({Status.EXPIRED, Status.TERMINATED, Status.SUPERSEDED})
+"""Statuses that record an agreement as over: its end date having passed is known, not news."""
+
+
 def failing(reports: list[Report], fail_on: str) -> bool:
-    """Whether any agreement is in a state that ``fail_on`` counts."""
-    return any(r.state in FAIL_ON[fail_on] for r in reports)
+    """Whether any agreement is in a state that ``fail_on`` counts. An agreement whose status already says it
+    is over (expired, terminated, superseded) never counts: the finding is an end date passed unrecorded."""
+    return any(r.state in FAIL_ON[fail_on] and not r.closed for r in reports)
 
 
 class Kind(StrEnum):
@@ -76,6 +82,13 @@ class Report:
     end: dt.date | None
     days_left: int | None
     deadlines: tuple[Deadline, ...] = field(default=())
+    status: Status | None = None
+    """The status the agreement records (draft, signed, expired, ...), when it has one."""
+
+    @property
+    def closed(self) -> bool:
+        """The agreement's status says it is over."""
+        return self.status in CLOSED
 
 
 _WITHIN = re.compile(r"^\s*(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)\s*$")
@@ -233,4 +246,5 @@ def compute(
         end=end,
         days_left=(end - as_of).days if end else None,
         deadlines=tuple(deadlines),
+        status=agreement.status,
     )

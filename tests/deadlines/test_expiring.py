@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -130,13 +131,33 @@ def test_bad_within_is_a_user_error() -> None:
         ("2026-01-01", "never", 0),
     ],
 )
-def test_exit_codes(cli, as_of: str, fail_on: str, code: int) -> None:
-    result = cli("expiring", str(GENT), "--as-of", as_of, "--fail-on", fail_on, "--output-format", "json")
+def test_exit_codes(cli, tmp_path: Path, as_of: str, fail_on: str, code: int) -> None:
+    signed = tmp_path / "gent.yaml"  # as the agreement stood while it ran: status signed
+    signed.write_text(re.sub(r"(?m)^status: .*$", "status: signed", GENT.read_text(encoding="utf-8")), "utf-8")
+    result = cli("expiring", str(signed), "--as-of", as_of, "--fail-on", fail_on, "--format", "json")
     assert result.returncode == code, result.stderr
 
 
+@pytest.mark.parametrize("status", ["expired", "terminated", "superseded"])
+def test_an_agreement_recorded_as_over_never_fails(cli, tmp_path: Path, status: str) -> None:
+    path = tmp_path / "gent.yaml"
+    path.write_text(re.sub(r"(?m)^status: .*$", f"status: {status}", GENT.read_text(encoding="utf-8")), "utf-8")
+    for fail_on in ("expired", "expiring"):
+        result = cli("expiring", str(path), "--as-of", "2027-06-01", "--fail-on", fail_on, "--format", "json")
+        assert result.returncode == 0, result.stderr
+        (agreement,) = json.loads(result.stdout)["agreements"]
+        assert (agreement["state"], agreement["status"], agreement["closed"]) == ("expired", status, True)
+
+
+def test_the_shipped_agreements_pass_the_ci_deadline_step(cli) -> None:
+    """docs/github-actions.yml runs this on every push: it must not fail forever once an agreement ended."""
+    result = cli("expiring", "agreements/", "--within", "90d", "--fail-on", "expired")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "recorded as over by its status" in result.stdout
+
+
 def test_json_output(cli) -> None:
-    result = cli("expiring", "--as-of", "2025-12-30", "--output-format", "json")
+    result = cli("expiring", "--as-of", "2025-12-30", "--format", "json")
     doc = json.loads(result.stdout)
     states = {a["id"]: a["state"] for a in doc["agreements"]}
     assert states == {
@@ -161,9 +182,9 @@ def test_json_output(cli) -> None:
 
 
 def test_markdown_is_dutch(cli) -> None:
-    result = cli("expiring", str(GENT), "--as-of", "2025-12-30", "--output-format", "markdown")
+    result = cli("expiring", str(GENT), "--as-of", "2025-12-30", "--format", "markdown")
     assert "## Looptijd en deadlines op 30 december 2025" in result.stdout
-    assert "| loopt binnenkort af | 31 december 2025 | 1 |" in result.stdout
+    assert "| loopt binnenkort af (afgesloten) | 31 december 2025 | 1 |" in result.stdout  # status: expired
 
 
 def test_ics_parses_back_with_stable_uids(cli, tmp_path: Path) -> None:
@@ -171,7 +192,7 @@ def test_ics_parses_back_with_stable_uids(cli, tmp_path: Path) -> None:
 
     runs = []
     for _ in range(2):
-        result = cli("expiring", str(LEAP), "--as-of", "2026-01-01", "--output-format", "ics")
+        result = cli("expiring", str(LEAP), "--as-of", "2026-01-01", "--format", "ics")
         assert result.returncode == 0
         runs.append(result.stdout)
     assert runs[0] == runs[1]
@@ -191,7 +212,7 @@ def test_ics_parses_back_with_stable_uids(cli, tmp_path: Path) -> None:
 def test_a_broken_file_is_reported_and_the_rest_goes_on(cli, tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("id: x\ntitle: y\nkind: pact\nparties: []\nduration: {end: 31-02-2025}\n", encoding="utf-8")
-    result = cli("expiring", str(broken), str(GENT), "--as-of", "2025-06-01", "--output-format", "json")
+    result = cli("expiring", str(broken), str(GENT), "--as-of", "2025-06-01", "--format", "json")
     assert result.returncode == 2
     doc = json.loads(result.stdout)
     assert [a["id"] for a in doc["agreements"]] == ["gent-vdab-2020-2025"]

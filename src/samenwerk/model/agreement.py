@@ -46,9 +46,12 @@ class Status(StrEnum):
     ACTIVE = "active"
     TERMINATED = "terminated"
     EXPIRED = "expired"
+    SUPERSEDED = "superseded"
 
 
-FINAL_STATUSES = frozenset({Status.APPROVED, Status.SIGNED, Status.ACTIVE, Status.TERMINATED, Status.EXPIRED})
+FINAL_STATUSES = frozenset(
+    {Status.APPROVED, Status.SIGNED, Status.ACTIVE, Status.TERMINATED, Status.EXPIRED, Status.SUPERSEDED}
+)
 
 
 class PartyKind(StrEnum):

@@ -32,7 +32,8 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     for r in reports:
         end = nl.date(r.end) if r.end else "geen"
         days = str(r.days_left) if r.days_left is not None else "–"
-        w(f"| {md_cell(r.title)} ({md_code(r.agreement_id)}) | {STATE_NL[r.state]} | {end} | {days} |\n")
+        state = STATE_NL[r.state] + (" (afgesloten)" if r.closed else "")
+        w(f"| {md_cell(r.title)} ({md_code(r.agreement_id)}) | {state} | {end} | {days} |\n")
     listed = rows(reports, options.as_of, options.until)
     if listed:
         w("\n### Deadlines\n\n| Datum | Overeenkomst | Deadline | Opmerking |\n|---|---|---|---|\n")

@@ -52,9 +52,12 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
         agreement = _text(r.agreement_id)
         if r.path:
             agreement.append("\n").append_text(_text(quote_path(r.path), "dim"))
+        state = Text(str(r.state), style="dim" if r.closed else STATE_STYLE[r.state])
+        if r.status:
+            state.append(f"\nstatus: {r.status}", style="dim")
         summary.add_row(
             agreement,
-            Text(str(r.state), style=STATE_STYLE[r.state]),
+            state,
             r.end.isoformat() if r.end else "-",
             str(r.days_left) if r.days_left is not None else "-",
         )
@@ -76,6 +79,7 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     console.print(
         f"{len(reports)} agreements: "
         + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        + (f" ({closed} recorded as over by its status)" if (closed := sum(r.closed for r in reports)) else "")
         + (f"; {len(errors)} could not be loaded" if errors else ""),
         markup=False,
         emoji=False,
