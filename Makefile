@@ -17,8 +17,8 @@ $(BIN)/.installed: pyproject.toml
 run: $(BIN)/.installed
 	$(BIN)/samenwerk lint $(AGREEMENTS)
 	$(BIN)/samenwerk expiring $(AGREEMENTS) --fail-on never
-	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format pdf --output-dir build --force
-	$(BIN)/samenwerk render $(AGREEMENTS)/*.yaml --format html --output-dir build --force
+	$(BIN)/samenwerk render $(AGREEMENTS) -f pdf --output-dir build --force
+	$(BIN)/samenwerk render $(AGREEMENTS) -f html --output-dir build --force
 
 test: $(BIN)/.installed browser check
 	$(BIN)/python -m pytest -q
@@ -50,5 +50,9 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/scan.py
 	$(BIN)/python bench/render.py
 
+# Everything generated: the environment, rendered and built files, benchmark output, packaging leftovers
+# and every tool's cache (tests/test_docs.py checks the list).
 clean:
-	rm -rf $(VENV) .pytest_cache bench/out
+	rm -rf $(VENV) build dist bench/out .samenwerk_cache \
+	  .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis
+	find . -path ./.git -prune -o \( -name __pycache__ -o -name '*.egg-info' \) -type d -prune -exec rm -rf {} +
