@@ -1,37 +1,48 @@
-"""samenwerk rules: list the lint rules, or explain one."""
+"""samenwerk rules: list the lint rules, or explain one; as text, Markdown (docs/rules.md) or JSON."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_OK
+from . import options
 
 
-def rules(rule_id: Annotated[str | None, typer.Argument(help="A rule id, to explain that rule.")] = None) -> int:
+class Format(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def rules(
+    rule_id: Annotated[str | None, typer.Argument(help="A rule id, to explain that rule.")] = None,
+    fmt: Annotated[
+        Format,
+        options.format_option(
+            "Output format: 'markdown' is docs/rules.md (samenwerk rules -f markdown -o docs/rules.md --force)."
+        ),
+    ] = Format.text,
+    out: options.Output = None,
+    force: options.Force = False,
+) -> int:
     """List the lint rules, or explain one with a failing and a passing example."""
     from ..errors import SamenwerkError
-    from ..rules import BUILTIN, REGISTRY
+    from ..rules.docs import render_json, render_markdown, render_text, rule_docs
+    from . import output
 
-    if rule_id is None:
-        width = max(map(len, [*REGISTRY, *BUILTIN]))
-        for rid, text in BUILTIN.items():
-            typer.echo(f"{rid:<{width}}  error    {text}")
-        for rid, listed in REGISTRY.items():
-            typer.echo(f"{rid:<{width}}  {listed.level:<7}  {listed.summary}")
-        return EXIT_OK
-    if rule_id in BUILTIN:
-        typer.echo(f"{rule_id} (always on, error)\n\n{BUILTIN[rule_id]}")
-        return EXIT_OK
-    module = REGISTRY.get(rule_id)
-    if module is None:
+    docs = rule_docs()
+    if rule_id is not None and rule_id not in docs:
         raise SamenwerkError(f"unknown rule '{rule_id}'; 'samenwerk rules' lists them")
-    rule_options = getattr(module, "Options", None)
-    typer.echo(f"{rule_id} (default level: {module.level})\n")
-    typer.echo((module.__doc__ or module.summary).strip())
-    if rule_options is not None:
-        typer.echo(
-            "\nOptions: " + ", ".join(f"{k} (default {f.default!r})" for k, f in rule_options.model_fields.items())
-        )
+    chosen = list(docs.values()) if rule_id is None else [docs[rule_id]]
+    if fmt is Format.markdown:
+        text = render_markdown(chosen) if rule_id is None else chosen[0].markdown() + "\n"
+    elif fmt is Format.json:
+        text = render_json(chosen)
+    else:
+        text = render_text(chosen) if rule_id is None else chosen[0].text() + "\n"
+    with output.stream(out, force) as stream:
+        stream.write(text)
     return EXIT_OK
