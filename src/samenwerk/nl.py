@@ -39,3 +39,17 @@ def unit(value: int, name: str) -> str:
     """The Dutch word for a period unit ('days', 'months', ...), singular or plural: 1 maand, 3 maanden."""
     singular, plural = _UNITS[name]
     return singular if value == 1 else plural
+
+
+def number(value: float) -> str:
+    """A number as Dutch writes it: 80 (never 80.0), 8,5, 12.000 (Babel, nl_BE)."""
+    from babel.numbers import format_decimal
+
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(format_decimal(value, locale=LOCALE, decimal_quantization=False))
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'1 wijziging', '3 wijzigingen', '0 wijzigingen'."""
+    return f"{n} {singular if n == 1 else plural}"

@@ -1,8 +1,9 @@
 """Rule documentation from one source: docs/rules.md is up to date, every rule is documented in every output
-(`samenwerk rules` as text, Markdown and JSON), and no output shows a national register number."""
+(`samenwerk rules` as text, Markdown and JSON; SARIF), and no output shows a national register number."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import tomllib
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 from stdnum.be import bis, nn
 
+from samenwerk.lint import FileResult
+from samenwerk.reporters.lint import Options, sarif
 from samenwerk.resources import repository_url
 from samenwerk.rules import BUILTIN, REGISTRY
 from samenwerk.rules.base import Context
@@ -106,6 +109,12 @@ def _valid_numbers(text: str) -> set[str]:
     return {w for w in windows if nn.is_valid(w) or bis.is_valid(w)}
 
 
+def _sarif_rules() -> str:
+    out = io.StringIO()
+    sarif.report([FileResult("a.yaml", ())], out, Options())
+    return out.getvalue()
+
+
 def test_the_documentation_holds_numbers_to_hide() -> None:
     """The check below is not vacuous: the docstring itself shows valid numbers."""
     (rule_id,) = SENSITIVE
@@ -121,6 +130,7 @@ def test_no_output_shows_a_number_from_the_documentation(rule_id: str) -> None:
         "markdown": run_cli("rules", rule_id, "-f", "markdown").stdout,
         "json": run_cli("rules", rule_id, "-f", "json").stdout,
         "docs/rules.md": DOCS.read_text(encoding="utf-8"),
+        "sarif": _sarif_rules(),
     }
     for name, text in outputs.items():
         assert rule_id in text, name

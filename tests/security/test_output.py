@@ -349,8 +349,9 @@ def test_junit_with_non_utf8_and_control_file_names(tmp_path: Path) -> None:
     write(tmp_path, b"bad\xff.yaml", agreement(extra="onbekend: 1\n"))
     write(tmp_path, "c\x1b[2J\x01.yaml", agreement(extra="onbekend: 1\n"))
     root = parse_strict(lint(tmp_path, "junit"))
-    names = sorted(case.get("name") for case in root.iter("testcase"))
-    assert names == ["bad\\xff.yaml", "c\\x1b[2J\\x01.yaml"]
+    cases = list(root.iter("testcase"))
+    assert sorted(case.get("classname") for case in cases) == ["bad\\xff.yaml", "c\\x1b[2J\\x01.yaml"]
+    assert sorted(case.get("file") for case in cases) == ["bad\\xff.yaml", "c\\x1b[2J\\x01.yaml"]
 
 
 # --- SARIF and the JSON formats: valid UTF-8 JSON, lossless where JSON can hold it ---------------------------

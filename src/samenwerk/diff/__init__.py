@@ -16,7 +16,8 @@ from ..document.files import is_agreement_file
 from ..document.yaml import MAX_DEPTH, MAX_FILE_BYTES
 from ..errors import SamenwerkError
 from ..fsutil import escapes
-from .engine import Change, Kind, diff
+from .engine import Change, Kind
+from .pairing import compare as paired
 
 if TYPE_CHECKING:
     from ..model import Agreement
@@ -123,7 +124,7 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     if (old_data is not None or new_data is not None) and not unreadable:
         # A side that could not be read at all (not UTF-8, not YAML) is its error, not the removal of every key.
         old_lines, new_lines = _Lines(old_doc), _Lines(new_doc)
-        for change in diff(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
+        for change in paired(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
             changes.append(replace(change, old_line=old_lines(change.old_loc), new_line=new_lines(change.new_loc)))
     if status in ("added", "deleted"):
         # A whole file coming or going is one change, not one per key.

@@ -1,42 +1,87 @@
-"""Changes worded in Dutch, for Markdown comments and the redline summary."""
+"""Changes worded in Dutch, in the agreement's own terms, for every diff format.
+
+People by name with their role and party ("An Peeters vervangt Rob Mennes als burgemeester van Lokaal
+bestuur Schelle"), parties and bodies by name, dates in Dutch ("31 december 2025"), numbers as Dutch
+writes them with their unit ("80 %", never "80.0"), an entry of a list without a name by its number
+("notitie 2", never "0"), and a changed text by the words that changed (``words``).
+
+``Describer`` is made once per compared file: it indexes every entry with an id in both versions, so that a
+reference (a signatory's person, a body member's party) is shown by the name it stands for.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
+from .. import nl
 from ..model import meaning
 from .engine import Change, Kind
 
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_.:-]*$")
+_REFERENCES = frozenset(
+    {"party", "person", "parties", "lead", "convener", "body", "members", "action_domain", "ambition"}
+)
+"""Fields whose value is the id of another entry, shown by that entry's name."""
+WORDS_LIMIT = 250_000
+"""Largest product of the two texts' token counts that is aligned word by word (difflib is quadratic)."""
+CONTEXT = 6
+"""Words kept on each side of a change in a long text; the rest is shortened to '…'."""
 
 
-def value(v: Any, limit: int = 160) -> str:
-    if v is None:
-        return "(leeg)"
-    if isinstance(v, bool):
-        return "ja" if v else "nee"
-    if isinstance(v, str):
-        if m := _ISO.match(v):
-            return f"{m[3]}-{m[2]}-{m[1]}"
-        text = " ".join(v.split())
-        return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
-    if isinstance(v, dict):
-        return label(v) or "…"
-    if isinstance(v, list):
-        return ", ".join(value(x, 40) for x in v)
-    return str(v)
+@dataclass(frozen=True, slots=True)
+class Piece:
+    op: str
+    """'=' unchanged, '-' deleted, '+' inserted, '…' shortened."""
+    text: str
 
 
-def label(entry: Any) -> str:
-    if not isinstance(entry, dict):
-        return value(entry, 60)
-    for key in ("name", "title", "function", "party", "person", "text", "id"):
-        v = entry.get(key)
-        if isinstance(v, str) and v:
-            text = " ".join(v.split())
-            return text if len(text) <= 80 else text[:80] + "…"
-    return ""
+@dataclass(frozen=True, slots=True)
+class Description:
+    """One change in words: ``head`` ("einddatum gewijzigd"), then either the two values or the words."""
+
+    head: str
+    old: str | None = None
+    new: str | None = None
+    words: tuple[Piece, ...] = ()
+
+    def escaped(self, escape: Callable[[str], str]) -> Description:
+        """The same words, each part passed through ``escape`` (for a terminal, Markdown or HTML)."""
+        return Description(
+            escape(self.head),
+            None if self.old is None else escape(self.old),
+            None if self.new is None else escape(self.new),
+            tuple(Piece(p.op, escape(p.text)) for p in self.words),
+        )
+
+    def plain(self, mark: tuple[str, str, str, str] = ("[-", "-]", "{+", "+}")) -> str:
+        """One line: the head, then 'van X naar Y', or the changed words marked (git's word-diff marks)."""
+        if self.words:
+            return f"{self.head}: " + "".join(_marked(p, mark) for p in self.words)
+        if self.old is not None and self.new is not None:
+            return f"{self.head} van {self.old} naar {self.new}"
+        return self.head
+
+
+def _marked(piece: Piece, mark: tuple[str, str, str, str]) -> str:
+    if piece.op == "-":
+        return f"{mark[0]}{piece.text}{mark[1]}"
+    if piece.op == "+":
+        return f"{mark[2]}{piece.text}{mark[3]}"
+    return piece.text
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    noun: str | None
+    function: str | None = None
+    party: str | None = None
 
 
 def at(data: Any, loc: tuple[Any, ...] | None) -> Any:
@@ -48,9 +93,201 @@ def at(data: Any, loc: tuple[Any, ...] | None) -> Any:
     return data
 
 
-def _entry(list_name: str, default: str | None = None) -> str:
-    """The Dutch word for one entry of a list ('partij' for parties), else ``default`` or the list's name."""
-    return meaning.of(list_name).entry or (list_name if default is None else default)
+def _name_of(entry: dict[str, Any]) -> str:
+    for key in ("name", "title", "indicator", "text"):
+        v = entry.get(key)
+        if isinstance(v, str) and v.strip():
+            text = " ".join(v.split())
+            return text if len(text) <= 80 else text[:80] + "…"
+    return ""
+
+
+def _index(data: Any) -> dict[str, _Entry]:
+    """Every entry with an id, by id: its name, the noun for its kind, and for a person the function and party."""
+    found: dict[str, _Entry] = {}
+    stack: list[tuple[Any, str | None, str | None]] = [(data, None, None)]
+    while stack:
+        node, list_name, party = stack.pop()
+        if isinstance(node, dict):
+            ident = node.get("id")
+            if isinstance(ident, str) and list_name is not None:
+                label = _name_of(node)
+                if list_name == "parties":
+                    party = label or ident
+                function = node.get("function") if isinstance(node.get("function"), str) else None
+                found.setdefault(ident, _Entry(label or ident, meaning.of(list_name).entry, function, party))
+            for key, value in node.items():
+                if isinstance(value, (dict, list)):
+                    stack.append((value, str(key), party))
+        elif isinstance(node, list):
+            stack.extend((item, list_name, party) for item in node)
+    return found
+
+
+class Describer:
+    """Words for the changes of one file, with both versions at hand."""
+
+    def __init__(self, old_data: Any, new_data: Any) -> None:
+        self.old_data, self.new_data = old_data, new_data
+        self._names = {**_index(old_data), **_index(new_data)}
+
+    # --- values ---------------------------------------------------------------------------------------
+
+    def value(self, v: Any, field: str = "", unit: str | None = None, limit: int = 160) -> str:
+        if v is None:
+            return "(leeg)"
+        if isinstance(v, bool):
+            return "ja" if v else "nee"
+        if isinstance(v, (int, float)):
+            shown = nl.number(v)
+            return f"{shown} %" if unit == "%" else f"{shown} {unit}" if unit else shown
+        if isinstance(v, str):
+            if _ISO.match(v):
+                try:
+                    return nl.date(dt.date.fromisoformat(v))
+                except ValueError:
+                    pass
+            if field in _REFERENCES or _SLUG.match(v):
+                entry = self._names.get(v)
+                if entry is not None:
+                    return entry.label
+            text = " ".join(v.split())
+            return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
+        if isinstance(v, dict):
+            return self.label(v) or "…"
+        if isinstance(v, list):
+            return ", ".join(self.value(x, field, unit, 40) for x in v)
+        return str(v)
+
+    def label(self, entry: Any) -> str:
+        """How an entry is named: its name or title; a signatory or role by the person or party it names."""
+        if not isinstance(entry, dict):
+            return self.value(entry, limit=60)
+        name = _name_of(entry)
+        if name:
+            return name
+        for key in ("person", "party", "body"):
+            v = entry.get(key)
+            if isinstance(v, str) and v:
+                return self.person(v) if key == "person" else self.value(v, key)
+        return ""
+
+    def person(self, ident: str) -> str:
+        """'An Peeters (burgemeester, Lokaal bestuur Schelle)', or the name alone where that is all we know."""
+        entry = self._names.get(ident)
+        if entry is None:
+            return ident
+        extra = ", ".join(x for x in (entry.function, entry.party) if x)
+        return f"{entry.label} ({extra})" if extra else entry.label
+
+    # --- where ----------------------------------------------------------------------------------------
+
+    def _entry_above(self, loc: tuple[Any, ...] | None, data: Any, depth: int) -> str:
+        """The nearest named entry above ``depth`` steps of ``loc``: 'overlegorgaan Stuurgroep'."""
+        if loc is None:
+            return ""
+        for cut in range(min(len(loc), depth) - 1, 0, -1):
+            if isinstance(loc[cut - 1], str) and isinstance(loc[cut], int):
+                entry = at(data, loc[: cut + 1])
+                name = self.label(entry)
+                if name:
+                    return f"{_noun(str(loc[cut - 1]))} {name}"
+        return ""
+
+    # --- the change -----------------------------------------------------------------------------------
+
+    def describe(self, change: Change) -> Description:
+        if not change.path:
+            title = change.new if change.kind is Kind.ADDED else change.old
+            verb = "toegevoegd" if change.kind is Kind.ADDED else "verwijderd"
+            return Description(f"overeenkomst {verb}: {self.value(title)}")
+        if change.kind is Kind.REPLACED:
+            return self._replaced(change)
+        if change.kind is Kind.MOVED:
+            return self._moved(change)
+        if change.kind in (Kind.ADDED, Kind.REMOVED):
+            return self._added_or_removed(change)
+        return self._changed(change)
+
+    def _replaced(self, change: Change) -> Description:
+        before, after = at(self.old_data, change.old_loc), at(self.new_data, change.new_loc)
+        list_name = change.path[-2] if len(change.path) >= 2 else ""
+        old_name, new_name = self.label(before) or str(change.old), self.label(after) or str(change.new)
+        role = after.get("function") if isinstance(after, dict) else None
+        owner = self._entry_above(change.new_loc, self.new_data, len(change.path) - 1)
+        if isinstance(role, str) and role:
+            party = owner.split(" ", 1)[1] if owner.startswith("partij ") else owner
+            return Description(f"{new_name} vervangt {old_name} als {role}" + (f" van {party}" if party else ""))
+        where = f" bij {owner}" if owner else ""
+        return Description(f"{_noun(list_name)} {old_name} vervangen door {new_name}{where}")
+
+    def _moved(self, change: Change) -> Description:
+        list_name = change.path[-2] if len(change.path) >= 2 else ""
+        entry = at(self.new_data, change.new_loc)
+        name = self.label(entry) or _ordinal(list_name, change.path[-1])
+        if change.before is not None:
+            old_owner = self._entry_above(change.old_loc, self.old_data, len(change.before))
+            new_owner = self._entry_above(change.new_loc, self.new_data, len(change.path))
+            return Description(f"{_noun(list_name)} {name} verplaatst van {old_owner or '?'} naar {new_owner or '?'}")
+        return Description(
+            f"{_noun(list_name)} {name} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
+        )
+
+    def _added_or_removed(self, change: Change) -> Description:
+        added = change.kind is Kind.ADDED
+        entry = change.new if added else change.old
+        verb = "toegevoegd" if added else "verwijderd"
+        leaf = change.path[-1]
+        list_name = change.path[-2] if len(change.path) >= 2 else ""
+        entry_noun = meaning.of(list_name).entry
+        owner = self._entry_above(
+            change.new_loc if added else change.old_loc, self.new_data if added else self.old_data, len(change.path) - 1
+        )
+        where = f" bij {owner}" if owner else ""
+        if entry_noun and isinstance(entry, dict):
+            return Description(f"{entry_noun} {self.label(entry) or _ordinal(list_name, leaf)} {verb}{where}")
+        if entry_noun and leaf.isdigit():
+            return Description(f"{entry_noun} {self.value(entry, list_name)} {verb}{where}")
+        field = meaning.of(leaf).label or _noun(leaf)
+        return Description(f"{field} {verb}{where}: {self.value(entry, leaf)}")
+
+    def _changed(self, change: Change) -> Description:
+        leaf = change.path[-1]
+        list_name = change.path[-2] if len(change.path) >= 2 else ""
+        loc = change.new_loc if change.new_loc is not None else change.old_loc
+        data = self.new_data if change.new_loc is not None else self.old_data
+        owner = self._entry_above(loc, data, len(change.path) - (1 if leaf.isdigit() else 0))
+        if leaf == "id":
+            field = "id"
+        elif leaf.isdigit():
+            field = _ordinal(list_name, leaf)
+        else:
+            field = meaning.of(leaf).label or _noun(leaf)
+        old, new = change.old, change.new
+        verb = "gewijzigd"
+        if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool):
+            verb = "verhoogd" if new > old else "verlaagd" if new < old else verb
+        head = f"{owner}: {field} {verb}" if owner else f"{field} {verb}"
+        if isinstance(old, str) and isinstance(new, str) and leaf not in _REFERENCES and not _ISO.match(old):
+            if len(old) > 60 or len(new) > 60 or " " in old.strip() or " " in new.strip():
+                pieces = words(old, new)
+                if pieces:
+                    return Description(head, words=pieces)
+        unit = None
+        if leaf == "value":
+            parent = at(self.new_data, change.new_loc[:-1]) if change.new_loc else None
+            unit = parent.get("unit") if isinstance(parent, dict) else None
+        return Description(head, self.value(old, leaf, unit), self.value(new, leaf, unit))
+
+
+def _noun(name: str) -> str:
+    m = meaning.of(name)
+    return m.entry or m.label or name.replace("_", " ")
+
+
+def _ordinal(list_name: str, leaf: str) -> str:
+    """An entry without a name by its number in the list: 'notitie 2' for ('notes', '1')."""
+    return f"{meaning.of(list_name).entry or 'onderdeel'} {int(leaf) + 1}" if leaf.isdigit() else leaf
 
 
 def section(change: Change) -> str:
@@ -58,50 +295,67 @@ def section(change: Change) -> str:
     return meaning.of(top).section or "Algemeen"
 
 
-def _entity(change: Change) -> str | None:
-    """The list an entry belongs to, such as 'parties' for ('parties', 'vdab')."""
-    if len(change.path) >= 2:
-        return change.path[-2]
-    return None
+# --- words ----------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 
 
-def _context(change: Change, old_data: Any, new_data: Any) -> str:
-    """The nearest named entry above the change, such as the body 'Stuurgroep'."""
-    loc = change.new_loc if change.new_loc is not None else change.old_loc
-    data = new_data if change.new_loc is not None else old_data
-    if loc is None:
-        return ""
-    for cut in range(len(loc) - 1, 0, -1):
-        if isinstance(loc[cut - 1], str) and isinstance(loc[cut], int):
-            entry = at(data, loc[: cut + 1])
-            name = label(entry)
-            if name:
-                list_name = str(loc[cut - 1])
-                return f"{_entry(list_name)} {name}"
+def words(old: str, new: str) -> tuple[Piece, ...]:
+    """The words that changed between two texts, with a little context around each change and the rest
+    shortened; empty when the texts are too long to align (then both are shown whole)."""
+    a, b = _TOKEN.findall(" ".join(old.split())), _TOKEN.findall(" ".join(new.split()))
+    if len(a) * len(b) > WORDS_LIMIT:
+        return ()
+    pieces: list[Piece] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pieces.append(Piece("=", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(Piece("-", "".join(a[i1:i2])))
+        if j2 > j1:
+            pieces.append(Piece("+", "".join(b[j1:j2])))
+    return tuple(_shortened(pieces))
+
+
+def _shortened(pieces: list[Piece]) -> Iterator[Piece]:
+    """An unchanged stretch keeps ``CONTEXT`` words next to each change; what lies further away is '…'."""
+    last = len(pieces) - 1
+    for n, p in enumerate(pieces):
+        head = 0 if n == 0 else CONTEXT  # words after the change before it
+        tail = 0 if n == last else CONTEXT  # words before the change after it
+        tokens = re.findall(r"\S+\s*|\s+", p.text)
+        if p.op != "=" or last == 0 or len(tokens) <= head + tail + 1:
+            yield p
+            continue
+        if head:
+            yield Piece("=", "".join(tokens[:head]))
+        yield Piece("…", "… " if tail else "…")
+        if tail:
+            yield Piece("=", "".join(tokens[-tail:]))
+
+
+# --- the whole report -----------------------------------------------------------------------------------
+
+
+def where(change: Change) -> str:
+    """The change's lines in both versions: 'regel 49 → 52', 'regel 52 (nieuw)', 'regel 49 (oud)'."""
+    old, new = change.old_line, change.new_line
+    if old and new:
+        return f"regel {old}" if old == new else f"regel {old} → {new}"
+    if new:
+        return f"regel {new} (nieuw)"
+    if old:
+        return f"regel {old} (oud)"
     return ""
 
 
-def describe(change: Change, old_data: Any = None, new_data: Any = None) -> str:
-    if not change.path:
-        title = change.new if change.kind is Kind.ADDED else change.old
-        return f"overeenkomst {'toegevoegd' if change.kind is Kind.ADDED else 'verwijderd'}: {value(title)}"
-    leaf = change.path[-1]
-    if change.kind in (Kind.ADDED, Kind.REMOVED):
-        entry = change.new if change.kind is Kind.ADDED else change.old
-        verb = "toegevoegd" if change.kind is Kind.ADDED else "verwijderd"
-        entity = _entity(change)
-        noun = meaning.of(entity).entry if entity else None
-        if isinstance(entry, dict) and noun:
-            return f"{noun} {label(entry) or leaf} {verb}"
-        if noun and leaf.isdigit():
-            return f"{noun} {value(entry)} {verb}"
-        where = _context(change, None if change.kind is Kind.ADDED else {}, None)
-        return f"{meaning.of(leaf).label or leaf} {verb}: {value(entry)}" + (f" ({where})" if where else "")
-    if change.kind is Kind.MOVED:
-        entity = _entity(change) or ""
-        entry = at(new_data, change.new_loc)
-        return f"{_entry(entity)} {label(entry) or leaf} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
-    where = _context(change, old_data, new_data)
-    field = meaning.of(leaf).label or (_entry(_entity(change) or "", leaf) if leaf.isdigit() else leaf)
-    prefix = f"{where}: " if where else ""
-    return f"{prefix}{field} gewijzigd van {value(change.old)} naar {value(change.new)}"
+def summary(changes: list[Change]) -> str:
+    """'4 wijzigingen: 3 inhoudelijke, 1 redactionele; Partijen 1, Notities 1, ...' (sections in order met)."""
+    substantive = sum(c.substantive for c in changes)
+    sections: dict[str, int] = {}
+    for c in changes:
+        sections[section(c)] = sections.get(section(c), 0) + 1
+    head = f"{nl.count(len(changes), 'wijziging', 'wijzigingen')}: {substantive} inhoudelijke, "
+    head += f"{len(changes) - substantive} redactionele"
+    return head + ("; " + ", ".join(f"{name} {n}" for name, n in sections.items()) if sections else "")

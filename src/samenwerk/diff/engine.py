@@ -49,6 +49,9 @@ class Kind(StrEnum):
     REMOVED = "removed"
     CHANGED = "changed"
     MOVED = "moved"
+    """Within a list (``old``/``new`` are positions), or to another entry (``before`` is where it was)."""
+    REPLACED = "replaced"
+    """One entry took the place of another (a new mayor for the old one): ``old`` and ``new`` are the entries."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,19 @@ class Change:
     new_loc: Path | None = None
     old_line: int | None = field(default=None, compare=False)
     new_line: int | None = field(default=None, compare=False)
+    before: tuple[str, ...] | None = None
+    """For an entry moved to another list (an action to another action domain): its display path before."""
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal once Unicode is in one normal form (NFC) and whitespace is normalised: a line's trailing spaces,
+    runs of spaces and the ends do not count; line breaks between paragraphs do."""
+    return a == b or _spaced(a) == _spaced(b)
+
+
+def _spaced(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
 
 
 def _normal(text: str) -> str:
@@ -72,15 +88,43 @@ def _normal(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-def _classify(path: tuple[str, ...], old: Any, new: Any) -> bool:
-    leaf = path[-1] if path else ""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|niemand|noch|zonder|not|no|never)\b", re.IGNORECASE)
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Þ][\w'’-]+")
+
+
+def _facts(text: str) -> tuple[Any, ...]:
+    """What a rewording must keep to stay editorial: its numbers (as written, with their separators: 80 % and
+    8,0 % differ), its negations, and its names (capitalised words not opening a sentence)."""
+    text = unicodedata.normalize("NFC", text)
+    return (
+        _NUMBER.findall(text),
+        len(_NEGATION.findall(text)),
+        sorted({m.group() for m in _NAME.finditer(" ".join(text.split()))}),
+    )
+
+
+def classify(path: tuple[str, ...], old: Any, new: Any, kind: Kind = Kind.CHANGED) -> bool:
+    """Whether a change changes what was agreed (substantive) or only how it is written (editorial).
+
+    Declared on the model's fields (``model.meaning``): under an editorial field (notes, sources) only a
+    change of a number, a date, a name or a negation is substantive; elsewhere an added or removed entry,
+    a changed value, and a changed wording of a substantive or binding field are substantive. Whitespace,
+    punctuation and case are editorial everywhere, unless they change a number.
+    """
+    editorial = any(meaning.of(part).editorial for part in path)
+    if kind is Kind.MOVED:
+        return False
+    if kind in (Kind.ADDED, Kind.REMOVED, Kind.REPLACED):
+        return not editorial
     if isinstance(old, str) and isinstance(new, str):
-        if _normal(old) == _normal(new):
-            return False  # whitespace, punctuation, case: editorial
-        if meaning.of(leaf).substantive:
-            return True
-        return any(meaning.of(part).binding for part in path)
-    return True
+        if _facts(old) != _facts(new):
+            return True  # a number, a date, a name or a negation changed
+        if _normal(old) == _normal(new) or editorial:
+            return False  # whitespace, punctuation, case; or a rewording of a note
+        leaf = path[-1] if path else ""
+        return meaning.of(leaf).substantive or any(meaning.of(part).binding for part in path)
+    return not editorial
 
 
 def _key(item: Any, list_name: str) -> str | None:
@@ -103,7 +147,10 @@ def diff(old: Any, new: Any) -> list[Change]:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal leaves; NaN is the same as NaN (a number written ``.nan`` twice is no change)."""
+    """Equal leaves: text equal after NFC and whitespace normalisation (``same_text``); a whole number the same
+    as an integer (80 and 80.0); NaN the same as NaN (a number written ``.nan`` twice is no change)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return same_text(a, b)
     return a == b or (isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b))
 
 
@@ -112,15 +159,15 @@ def _diff(a: Any, b: Any, path: tuple[str, ...], aloc: Path, bloc: Path, run: _R
         for key in [*b, *(k for k in a if k not in b)]:
             p = (*path, str(key))
             if key not in a:
-                yield Change(p, Kind.ADDED, None, b[key], True, None, (*bloc, key))
+                yield Change(p, Kind.ADDED, None, b[key], classify(p, None, b[key], Kind.ADDED), None, (*bloc, key))
             elif key not in b:
-                yield Change(p, Kind.REMOVED, a[key], None, True, (*aloc, key), None)
+                yield Change(p, Kind.REMOVED, a[key], None, classify(p, a[key], None, Kind.REMOVED), (*aloc, key))
             else:
                 yield from _diff(a[key], b[key], p, (*aloc, key), (*bloc, key), run)
     elif isinstance(a, list) and isinstance(b, list):
         yield from _diff_list(a, b, path, aloc, bloc, run)
     elif not _same(a, b):
-        yield Change(path, Kind.CHANGED, a, b, _classify(path, a, b), aloc, bloc)
+        yield Change(path, Kind.CHANGED, a, b, classify(path, a, b), aloc, bloc)
 
 
 def _diff_list(
@@ -140,7 +187,9 @@ def _diff_list(
         for k in bkeys:
             j = bidx[k]
             if k not in aidx:
-                yield Change((*path, str(k)), Kind.ADDED, None, b[j], True, None, (*bloc, j))
+                yield Change(
+                    (*path, str(k)), Kind.ADDED, None, b[j], classify(path, None, b[j], Kind.ADDED), None, (*bloc, j)
+                )
                 continue
             i = aidx[k]
             if k not in stay:
@@ -149,7 +198,9 @@ def _diff_list(
         for k in akeys:
             if k not in bidx:
                 i = aidx[k]
-                yield Change((*path, str(k)), Kind.REMOVED, a[i], None, True, (*aloc, i), None)
+                yield Change(
+                    (*path, str(k)), Kind.REMOVED, a[i], None, classify(path, a[i], None, Kind.REMOVED), (*aloc, i)
+                )
         return
     # Plain values (or entries without keys): align the sequences by content.
     for i1, i2, j1, j2 in run.align([run.content(x) for x in a], [run.content(x) for x in b]):
@@ -160,9 +211,13 @@ def _diff_list(
                 )
             continue
         for i in range(i1, i2):
-            yield Change((*path, str(i)), Kind.REMOVED, a[i], None, True, (*aloc, i), None)
+            yield Change(
+                (*path, str(i)), Kind.REMOVED, a[i], None, classify(path, a[i], None, Kind.REMOVED), (*aloc, i)
+            )
         for j in range(j1, j2):
-            yield Change((*path, str(j)), Kind.ADDED, None, b[j], True, None, (*bloc, j))
+            yield Change(
+                (*path, str(j)), Kind.ADDED, None, b[j], classify(path, None, b[j], Kind.ADDED), None, (*bloc, j)
+            )
 
 
 # --- content keys and alignment ----------------------------------------------------------------------

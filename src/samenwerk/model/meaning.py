@@ -9,6 +9,8 @@ Keys are the model's field names (a test checks that each is one). Per field:
   whatever the wording;
 - ``binding``: text under it binds the parties, so a change of wording is substantive (of punctuation
   or case, it is not);
+- ``editorial``: notes about the agreement, not part of it: a change under it is editorial unless it
+  changes a number, a date, a name or a negation;
 - ``natural_key``: for a list whose entries have no ``id``, the fields that identify an entry.
 """
 
@@ -24,6 +26,7 @@ class Meaning:
     entry: str | None = None
     substantive: bool = False
     binding: bool = False
+    editorial: bool = False
     natural_key: tuple[str, ...] = ()
 
 
@@ -80,7 +83,7 @@ FIELDS: dict[str, Meaning] = {
     "municipality": Meaning(label="gemeente", substantive=True),
     "name": Meaning(label="naam", substantive=True),
     "nis_code": Meaning(label="NIS-code", substantive=True),
-    "notes": Meaning(section="Notities"),
+    "notes": Meaning(section="Notities", entry="notitie", editorial=True),
     "notice": Meaning(label="opzegtermijn", substantive=True),
     "number": Meaning(label="nummer", substantive=True),
     "objective": Meaning(section="Algemene doelstelling"),
@@ -109,7 +112,7 @@ FIELDS: dict[str, Meaning] = {
     "short_name": Meaning(label="korte naam"),
     "signatories": Meaning(entry="ondertekenaar", natural_key=("person",)),
     "signing": Meaning(section="Ondertekening"),
-    "sources": Meaning(section="Bronnen", natural_key=("file",)),
+    "sources": Meaning(section="Bronnen", entry="bron", editorial=True, natural_key=("file",)),
     "start": Meaning(label="begindatum", substantive=True),
     "status": Meaning(label="status", substantive=True),
     "street": Meaning(label="straat", substantive=True),
@@ -119,7 +122,7 @@ FIELDS: dict[str, Meaning] = {
     "termination": Meaning(binding=True),
     "text": Meaning(label="tekst"),
     "themes": Meaning(section="Thema's en actiedomeinen", entry="thema"),
-    "title": Meaning(label="titel"),
+    "title": Meaning(label="titel", substantive=True),
     "unit": Meaning(label="eenheid", substantive=True),
     "value": Meaning(label="waarde", substantive=True),
     "version": Meaning(label="versie", substantive=True),

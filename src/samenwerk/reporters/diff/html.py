@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ...diff import FileDiff
-from ...diff.describe import describe
+from ...diff.describe import Describer
 from ...neutral import quote_path, terminal
 from . import Options
 
@@ -83,6 +83,17 @@ def redline(old_text: str, new_text: str) -> list[list[Piece]]:
     return paragraphs
 
 
+def _change(words: Describer, change: Any) -> dict[str, Any]:
+    """One line of the summary: the words, with changed words as pieces the template marks."""
+    text = words.describe(change).escaped(terminal)
+    kinds = {"-": "del", "+": "ins"}
+    return {
+        "text": text.plain() if not text.words else f"{text.head}: ",
+        "pieces": [Piece(kinds.get(p.op, "equal"), p.text) for p in text.words],
+        "substantive": change.substantive,
+    }
+
+
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -92,10 +103,7 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     files = [
         {
             "name": quote_path(fd.new or fd.old or ""),
-            "changes": [
-                {"text": terminal(describe(c, fd.old_data, fd.new_data)), "substantive": c.substantive}
-                for c in fd.changes
-            ],
+            "changes": [_change(Describer(fd.old_data, fd.new_data), c) for c in fd.changes],
             "paragraphs": [
                 [Piece(p.kind, terminal(p.text, lines=True)) for p in paragraph]
                 for paragraph in redline(

@@ -8,39 +8,46 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from ...diff import FileDiff
+from ...diff.describe import Describer, Description, section
+from ...diff.engine import Change
 from ...neutral import json_safe
 from . import Options
 
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
-    doc = {
-        "files": [
-            {
-                "old": fd.old,
-                "new": fd.new,
-                "status": fd.status,
-                "errors": [
-                    {"path": e.path, "line": e.line, "col": e.col, "message": e.message, "rule": e.rule}
-                    for e in fd.errors
-                ],
-                "changes": [
-                    {
-                        "path": list(c.path),
-                        "kind": str(c.kind),
-                        "substantive": c.substantive,
-                        "old": c.old,
-                        "new": c.new,
-                        "old_line": c.old_line,
-                        "new_line": c.new_line,
-                    }
-                    for c in fd.changes
-                ],
-            }
-            for fd in diffs
-        ]
-    }
+    doc = {"files": [_file(fd) for fd in diffs]}
     json.dump(json_safe(doc), out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
+
+
+def _file(fd: FileDiff) -> dict[str, Any]:
+    words = Describer(fd.old_data, fd.new_data)
+    return {
+        "old": fd.old,
+        "new": fd.new,
+        "status": fd.status,
+        "errors": [
+            {"path": e.path, "line": e.line, "col": e.col, "message": e.message, "rule": e.rule} for e in fd.errors
+        ],
+        "changes": [_change(c, words.describe(c)) for c in fd.changes],
+    }
+
+
+def _change(c: Change, text: Description) -> dict[str, Any]:
+    return {
+        "path": list(c.path),
+        "kind": str(c.kind),
+        "class": "substantive" if c.substantive else "editorial",
+        "substantive": c.substantive,
+        "section": section(c),
+        "description": text.plain(),
+        "words": [{"op": p.op, "text": p.text} for p in text.words] or None,
+        "old": c.old,
+        "new": c.new,
+        "before": list(c.before) if c.before is not None else None,
+        "old_line": c.old_line,
+        "new_line": c.new_line,
+    }

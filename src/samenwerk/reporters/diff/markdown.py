@@ -1,7 +1,8 @@
-"""Semantic diffs in Dutch Markdown, for a pull-request comment: changes grouped by section.
+"""Semantic diffs in Dutch Markdown, for a pull-request comment: a summary, then changes grouped by section.
 
 Text from the agreements goes through ``neutral.markdown`` (``md_cell``), file names and locations through
-``neutral.md_code``: no HTML, no Markdown, no mention and no line of its own gets through.
+``neutral.md_code``: no HTML, no Markdown, no mention and no line of its own gets through. Changed words are
+struck through (deleted) and bold (inserted).
 """
 
 from __future__ import annotations
@@ -10,15 +11,31 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ...diff import FileDiff
-from ...diff.describe import describe, section
+from ...diff.describe import Describer, Description, section, summary, where
 from ...diff.engine import Change
 from ...neutral import md_code, quote_path
 from .. import md_cell
 from . import Options
+from .text import STATUS
 
 
 def _name(name: str | None) -> str:
     return md_code(quote_path(name or ""), cell=False)
+
+
+def _cell(text: str) -> str:
+    """``md_cell``, keeping the spaces at either end (between marked and unmarked words)."""
+    core = text.strip()
+    return text[: len(text) - len(text.lstrip())] + md_cell(core) + text[len(text.rstrip()) :] if core else text
+
+
+def _wrap(text: str, left: str, right: str) -> str:
+    """Emphasis around the words, not around the spaces at their ends (Markdown ignores '~~ x~~')."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core[0])
+    return f"{text[:start]}{left}{core}{right}{text[start + len(core) :]}"
 
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
@@ -27,25 +44,34 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     if not diffs:
         w("Geen wijzigingen.\n")
         return
+    w(summary([c for fd in diffs for c in fd.changes]) + ".\n\n")
     for fd in diffs:
         name = f"{_name(fd.old)} → {_name(fd.new)}" if fd.status == "renamed" else _name(fd.new or fd.old)
-        status = {"added": "nieuw", "deleted": "verwijderd", "modified": "gewijzigd", "renamed": "hernoemd"}[fd.status]
-        w(f"### {name} ({status})\n\n")
+        w(f"### {name} ({STATUS[fd.status]})\n\n")
         for e in fd.errors:
-            w(f"> **Fout** {md_code(e.location, cell=False)}: {md_cell(e.message)}\n\n")
+            level = "Fout" if e.level == "error" else "Waarschuwing"
+            w(f"> **{level}** {md_code(e.location, cell=False)}: {md_cell(e.message)}\n\n")
         if not fd.changes:
             w("Geen inhoudelijke wijzigingen (enkel opmaak of commentaar).\n\n")
             continue
+        words = Describer(fd.old_data, fd.new_data)
         groups: dict[str, list[Change]] = {}
         for c in fd.changes:
             groups.setdefault(section(c), []).append(c)
         for title, changes in groups.items():
             w(f"**{md_cell(title)}**\n\n")
             for c in changes:
+                text = words.describe(c).escaped(_cell)
+                marked = _marked(text) if text.words else text.plain()
                 tag = "" if c.substantive else " _(redactioneel)_"
-                line = f" (regel {c.new_line or c.old_line})" if (c.new_line or c.old_line) else ""
-                w(f"- {md_cell(describe(c, fd.old_data, fd.new_data))}{tag}{line}\n")
+                line = f" ({where(c)})" if where(c) else ""
+                w(f"- {marked}{tag}{line}\n")
             w("\n")
-    substantive = sum(c.substantive for fd in diffs for c in fd.changes)
-    editorial = sum(not c.substantive for fd in diffs for c in fd.changes)
-    w(f"{substantive} inhoudelijke en {editorial} redactionele wijziging(en).\n")
+
+
+def _marked(text: Description) -> str:
+    pieces = (_wrap(p.text, *_EMPHASIS[p.op]) if p.op in _EMPHASIS else p.text for p in text.words)
+    return f"{text.head}: " + "".join(pieces)
+
+
+_EMPHASIS = {"-": ("~~", "~~"), "+": ("**", "**")}
