@@ -63,6 +63,9 @@ class Config:
     """Replaces the default planning calendars when set."""
     max_file_size: int = MAX_FILE_BYTES
     """Files larger than this many bytes are refused."""
+    repository_url: str | None = None
+    """The repository's web address (https://host/owner/name), for links to lines in diff reports; by default
+    derived from the git remote 'origin'."""
     root: Path = field(default_factory=Path.cwd)
     _memo: dict[str, dict[str, RuleSettings]] = field(default_factory=dict, compare=False, repr=False, init=False)
 
@@ -188,6 +191,9 @@ def _file_model() -> Any:
         fail_on: Literal["error", "warning"] = Field("error", alias="fail-on")
         calendars: CalendarsTable | None = None
         max_file_size: ByteSize = Field(ByteSize(MAX_FILE_BYTES), alias="max-file-size", gt=0, le=1024**3)
+        repository_url: str | None = Field(
+            None, alias="repository-url", pattern=r"^https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/-]*)?$"
+        )
 
     return ConfigFile
 
@@ -266,6 +272,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         overrides=tuple(overrides),
         fail_on=Level(conf.fail_on),
         max_file_size=int(conf.max_file_size),
+        repository_url=conf.repository_url.rstrip("/") if conf.repository_url else None,
         calendars=calendars,
         root=path.parent if path else Path.cwd(),
     )

@@ -48,7 +48,8 @@ def diff(
     samenwerk diff REV1 REV2 [-- PATHS]  two git revisions (also REV1..REV2)
     samenwerk diff REV [-- PATHS]        a revision against the working tree
     """
-    from ..diff import compare_arguments, shown
+    from ..config import load_config
+    from ..diff import compare_arguments, shown, web_address
     from ..reporters.diff import Options
 
     given = list(args or [])
@@ -56,8 +57,9 @@ def diff(
     if paths:
         given = given[: len(given) - len(paths)]
     diffs = shown(compare_arguments(given, paths or [], Path.cwd()), substantive_only)
+    web = web_address(diffs, Path.cwd(), load_config().repository_url) if str(fmt) == "markdown" else None
     with output.stream(out, force) as stream:
-        FORMATS.writer(str(fmt))(diffs, stream, Options(color=output.color(out)))
+        FORMATS.writer(str(fmt))(diffs, stream, Options(color=output.color(out), web=web))
     if any(d.errors for d in diffs):
         return EXIT_USAGE
     return EXIT_FINDINGS if exit_code and any(d.changes for d in diffs) else EXIT_OK

@@ -49,6 +49,9 @@ class FileDiff:
     old_agreement: Agreement | None = field(default=None, compare=False, repr=False)
     """The validated model of each side, where it validates (for the redline)."""
     new_agreement: Agreement | None = field(default=None, compare=False, repr=False)
+    old_at: tuple[str, str] | None = None
+    """(commit, path in the repository) of the old side when it was read from a commit: for links to lines."""
+    new_at: tuple[str, str] | None = None
 
     @property
     def substantive(self) -> bool:
@@ -260,6 +263,8 @@ def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: 
             )
         return Side(name, blobs.get(blob) if blob else None)
 
+    old_commit = git.resolve(old_rev, top)
+    new_commit = git.resolve(new_rev, top) if new_rev is not None else None
     out = []
     for e in entries:
         old = side(_at(old_rev, e.old_path), e.old_blob, e.old_mode)
@@ -274,8 +279,23 @@ def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: 
         status = {"A": "added", "D": "deleted", "R": "renamed"}.get(e.status, "modified")
         if status == "modified" and not new.exists:  # deleted in the working tree, or gone since git listed it
             status = "deleted"
-        out.append(compare(old, new, status))
+        out.append(
+            replace(
+                compare(old, new, status),
+                old_at=(old_commit, e.old_path) if e.old_path else None,
+                new_at=(new_commit, e.new_path) if new_commit and e.new_path else None,
+            )
+        )
     return out
+
+
+def web_address(diffs: list[FileDiff], cwd: Path, configured: str | None = None) -> str | None:
+    """The repository's web address, when some side was read from a commit and one is known (``links``)."""
+    if not any(d.old_at or d.new_at for d in diffs):
+        return None
+    from . import git, links
+
+    return links.web_address(git.toplevel(cwd), configured)
 
 
 def _at(rev: str | None, path: str | None) -> str | None:
@@ -314,7 +334,10 @@ def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> F
         problem = unread.get(found[1])
         at_rev = Side(name, blobs.get(found[1]), _note(problem, "syntax", Level.ERROR) if problem else None)
     on_disk = _read(path, top)
-    return compare(on_disk, at_rev) if reverse else compare(at_rev, on_disk)
+    at = (git.resolve(rev, top), rel) if found is not None else None
+    if reverse:
+        return replace(compare(on_disk, at_rev), new_at=at)
+    return replace(compare(at_rev, on_disk), old_at=at)
 
 
 def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[FileDiff]:

@@ -226,8 +226,8 @@ class Describer:
         entry = at(self.new_data, change.new_loc)
         name = self.label(entry) or _ordinal(list_name, change.path[-1])
         if change.before is not None:
-            old_owner = self._entry_above(change.old_loc, self.old_data, len(change.before))
-            new_owner = self._entry_above(change.new_loc, self.new_data, len(change.path))
+            old_owner = self._entry_above(change.old_loc, self.old_data, len(change.before) - 1)
+            new_owner = self._entry_above(change.new_loc, self.new_data, len(change.path) - 1)
             return Description(f"{_noun(list_name)} {name} verplaatst van {old_owner or '?'} naar {new_owner or '?'}")
         return Description(
             f"{_noun(list_name)} {name} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
@@ -339,14 +339,14 @@ def _shortened(pieces: list[Piece]) -> Iterator[Piece]:
 
 
 def where(change: Change) -> str:
-    """The change's lines in both versions: 'regel 49 → 52', 'regel 52 (nieuw)', 'regel 49 (oud)'."""
+    """The change's lines in both versions: 'regel 49 → 52', 'nieuwe regel 52', 'oude regel 49'."""
     old, new = change.old_line, change.new_line
     if old and new:
         return f"regel {old}" if old == new else f"regel {old} → {new}"
     if new:
-        return f"regel {new} (nieuw)"
+        return f"nieuwe regel {new}"
     if old:
-        return f"regel {old} (oud)"
+        return f"oude regel {old}"
     return ""
 
 

@@ -231,3 +231,12 @@ def tree_entry(rev: str, path: str, cwd: Path) -> tuple[str, str] | None:
         if len(parts) == 3 and name == path:
             return parts[0], parts[2]
     return None
+
+
+def remote_url(cwd: Path) -> str | None:
+    """The URL of the remote 'origin', or None (no remote, or not a repository)."""
+    try:
+        out = _git(["config", "--get", "remote.origin.url"], cwd)
+    except SamenwerkError:
+        return None
+    return out.decode("utf-8", "replace").strip() or None

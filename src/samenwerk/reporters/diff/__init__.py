@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Options:
     color: bool = False
+    web: str | None = None
+    """The repository's web address: Markdown links each line it names there (``diff.links``)."""
 
 
 class Writer(Protocol):

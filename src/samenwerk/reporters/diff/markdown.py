@@ -23,6 +23,25 @@ def _name(name: str | None) -> str:
     return md_code(quote_path(name or ""), cell=False)
 
 
+def _where(change: Change, fd: FileDiff, web: str | None) -> str:
+    """'regel 49 → 52', each number a link to its line on the repository's web site where one is known."""
+    if web is None or not (fd.old_at or fd.new_at):
+        return where(change)
+    from ...diff.links import line
+
+    def linked(number: int | None, at: tuple[str, str] | None) -> str | None:
+        if number is None:
+            return None
+        return f"[{number}](<{line(web, at[0], at[1], number)}>)" if at else str(number)
+
+    old, new = linked(change.old_line, fd.old_at), linked(change.new_line, fd.new_at)
+    if old and new:
+        return (
+            f"regel {old}" if (change.old_line, fd.old_at) == (change.new_line, fd.new_at) else f"regel {old} → {new}"
+        )
+    return f"nieuwe regel {new}" if new else f"oude regel {old}" if old else ""
+
+
 def _cell(text: str) -> str:
     """``md_cell``, keeping the spaces at either end (between marked and unmarked words)."""
     core = text.strip()
@@ -64,7 +83,8 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
                 text = words.describe(c).escaped(_cell)
                 marked = _marked(text) if text.words else text.plain()
                 tag = "" if c.substantive else " _(redactioneel)_"
-                line = f" ({where(c)})" if where(c) else ""
+                place = _where(c, fd, options.web)
+                line = f" ({place})" if place else ""
                 w(f"- {marked}{tag}{line}\n")
             w("\n")
 
