@@ -281,7 +281,7 @@ def test_lint_text_non_utf8_file_name(tmp_path: Path) -> None:
 def test_diff_text_neutralises_controls(tmp_path: Path) -> None:
     out = diff(tmp_path, "text", agreement(title=f"a {UNSAFE} b", party=f"c {BIDI} d"))
     assert_neutral(out)
-    assert len(out.splitlines()) == 4
+    assert len(out.splitlines()) == 5  # summary, blank line, file, two changes: nothing forged a line
 
 
 def test_diff_text_file_name_with_newline(tmp_path: Path) -> None:

@@ -37,3 +37,13 @@ FORMATS: Registry[Writer] = Registry(
         "sarif": Format("sarif:report"),
     },
 )
+
+
+def source_lines(path: str) -> list[str]:
+    """The lines of a checked file as written (for the source shown under a problem, and fingerprints);
+    none when it cannot be read. Callers read it back only when ``FileResult.source_read`` allows."""
+    try:
+        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
+            return fh.read().split("\n")
+    except OSError:
+        return []

@@ -34,6 +34,7 @@ from pathlib import Path
 from ...diagnostics import Diagnostic
 from ...fsutil import root_of
 from ...lint import FileResult
+from . import source_lines
 
 VERSION = "samenwerk/v1"
 """The fingerprint scheme; also SARIF's ``partialFingerprints`` key."""
@@ -58,7 +59,7 @@ def fingerprints(result: FileResult, path: str) -> list[str]:
     """One fingerprint per diagnostic of ``result``, in its order; ``path`` is the file's path from its root."""
     if not result.diagnostics:
         return []
-    lines = _read_lines(result.path) if result.source_read else []
+    lines = source_lines(result.path) if result.source_read else []
     seen: Counter[str] = Counter()
     out = []
     for d in result.diagnostics:
@@ -73,11 +74,3 @@ def _line_text(d: Diagnostic, lines: list[str]) -> str:
         return ""
     text = lines[d.line - 1].strip()
     return _DIGIT.sub("", text) if d.redact else text
-
-
-def _read_lines(path: str) -> list[str]:
-    try:
-        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-            return fh.read().split("\n")
-    except OSError:
-        return []

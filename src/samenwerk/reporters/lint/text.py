@@ -13,7 +13,7 @@ from typing import TextIO
 from ...diagnostics import Diagnostic
 from ...lint import FileResult, Summary
 from ...neutral import diagnostic, terminal
-from . import Options
+from . import Options, source_lines
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
 _RESET = "\x1b[0m"
@@ -42,7 +42,7 @@ def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
             if not result.source_read:  # refused (a link out of the repository) or unreadable: show none of it
                 continue
             if lines is None:
-                lines = _read_lines(result.path)
+                lines = source_lines(result.path)
             if 0 < d.line <= len(lines):
                 src = lines[d.line - 1].rstrip("\r\n")
                 if d.line in hidden:
@@ -54,14 +54,6 @@ def full(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
 
 
 _DIGIT = re.compile(r"\d")
-
-
-def _read_lines(path: str) -> list[str]:
-    try:
-        with open(path, encoding="utf-8", errors="replace", newline="") as fh:
-            return fh.read().split("\n")
-    except OSError:
-        return []
 
 
 def summary(tally: Summary) -> str:
