@@ -306,6 +306,11 @@ def words(old: str, new: str) -> tuple[Piece, ...]:
     a, b = _TOKEN.findall(" ".join(old.split())), _TOKEN.findall(" ".join(new.split()))
     if len(a) * len(b) > WORDS_LIMIT:
         return ()
+    return tuple(_shortened(aligned(a, b)))
+
+
+def aligned(a: list[str], b: list[str]) -> list[Piece]:
+    """Two texts as tokens, aligned: runs kept ('='), deleted ('-') and inserted ('+'), in order."""
     pieces: list[Piece] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if tag == "equal":
@@ -315,7 +320,7 @@ def words(old: str, new: str) -> tuple[Piece, ...]:
             pieces.append(Piece("-", "".join(a[i1:i2])))
         if j2 > j1:
             pieces.append(Piece("+", "".join(b[j1:j2])))
-    return tuple(_shortened(pieces))
+    return pieces
 
 
 def _shortened(pieces: list[Piece]) -> Iterator[Piece]:

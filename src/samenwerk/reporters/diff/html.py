@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from ...diff import FileDiff
-from ...diff.describe import Describer
+from ...diff.describe import WORDS_LIMIT, Describer, aligned
 from ...neutral import quote_path, terminal
 from . import Options
 
@@ -54,18 +54,14 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
+_KINDS = {"=": "equal", "-": "del", "+": "ins"}
+
+
 def _words(old: str, new: str) -> list[Piece]:
     a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    out: list[Piece] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            out.append(Piece("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(Piece("del", "".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(Piece("ins", "".join(b[j1:j2])))
-    return out
+    if len(a) * len(b) > WORDS_LIMIT:  # too long to align word by word: the paragraph struck and inserted whole
+        return [Piece("del", old), Piece("ins", new)]
+    return [Piece(_KINDS[p.op], p.text) for p in aligned(a, b)]
 
 
 def redline(old_text: str, new_text: str) -> list[list[Piece]]:
@@ -86,10 +82,9 @@ def redline(old_text: str, new_text: str) -> list[list[Piece]]:
 def _change(words: Describer, change: Any) -> dict[str, Any]:
     """One line of the summary: the words, with changed words as pieces the template marks."""
     text = words.describe(change).escaped(terminal)
-    kinds = {"-": "del", "+": "ins"}
     return {
         "text": text.plain() if not text.words else f"{text.head}: ",
-        "pieces": [Piece(kinds.get(p.op, "equal"), p.text) for p in text.words],
+        "pieces": [Piece(_KINDS.get(p.op, "equal"), p.text) for p in text.words],
         "substantive": change.substantive,
     }
 
