@@ -1,9 +1,8 @@
 """The lint cache: an optimisation, never a source of truth.
 
 Results are keyed by the SHA-256 of the file's bytes together with the samenwerk version and a digest of its
-code (so a changed rule is never answered from an old entry), the effective configuration, the date rules take
-as today and the path; never by modification time (CI checkouts reset
-it). Where it lives and why it cannot be forged:
+code (so a changed rule is never answered from an old entry), the effective configuration and the path (no
+date: no rule reads one); never by modification time (CI checkouts reset it). Where it lives and why it cannot be forged:
 
 - **Outside the work tree.** By default in the user's cache directory (platformdirs), one database per
   repository; ``--cache-dir`` or ``SAMENWERK_CACHE_DIR`` choose another place. A ``.samenwerk_cache``

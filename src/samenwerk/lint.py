@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -50,10 +49,10 @@ class FileResult:
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything a lint run needs besides the files: configuration and the date of today."""
+    """Everything a lint run needs besides the files: the configuration. No date: lint's answer does not
+    depend on the day it runs (time questions are ``expiring``'s)."""
 
     config: Config = Config()
-    today: dt.date | None = None
     calendars: Calendars | None = None
     debug: bool = False
     """Put the traceback of an internal error into its diagnostic."""
@@ -96,13 +95,10 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
     rules = settings.config.rules_for(path)
     if text and rules:
         calendars = settings.calendars or settings.config.calendars or default_calendars()
-        today = settings.today or dt.date.today()
         shared: dict[str, object] = {}
         for rule_id, rule_settings in rules.items():
             rule = REGISTRY[rule_id]
-            ctx = Context(
-                path=doc.name, text=text, options=rule_settings.options, today=today, calendars=calendars, shared=shared
-            )
+            ctx = Context(path=doc.name, text=text, options=rule_settings.options, calendars=calendars, shared=shared)
             produced: list[Finding] = []
             try:
                 if agreement is not None:
@@ -232,7 +228,6 @@ class _Cache:
             return
         from .cache import CacheUnavailable, LintCache
 
-        today = settings.today or dt.date.today()
         config = settings.config
         fingerprint = repr(
             (
@@ -242,7 +237,6 @@ class _Cache:
                 config.overrides,
                 config.calendars,
                 config.max_file_size,
-                today.isoformat(),
             )
         )
         self._unavailable = CacheUnavailable

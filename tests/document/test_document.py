@@ -82,7 +82,7 @@ def test_round_trip_keeps_comments_order_and_quotes() -> None:
         "  - id: vdab\n"
         '    postal_code: "9000"\n'
         "duration:\n"
-        "  end: 31-12-2025  # samenwerk: ignore[expired-status] kept as signed\n"
+        "  end: 31-12-2025  # samenwerk: ignore[missing-end-date] kept as signed\n"
     )
     data = write.load(text)
     data["duration"]["end"] = "31-12-2026"

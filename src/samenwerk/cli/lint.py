@@ -51,7 +51,10 @@ def lint(
         typer.Option("--fail-on", help="Exit 1 on problems of this level or worse.", show_default="error"),
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when problems are found.")] = False,
-    as_of: options.AsOf = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", hidden=True, help="Ignored: lint does not depend on the date (deprecated)."),
+    ] = None,
     jobs: options.Jobs = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")] = False,
     cache_dir: Annotated[
@@ -78,7 +81,9 @@ def lint(
     started = time.perf_counter()
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
     files = expand(paths or [Path("agreements")])
-    settings = Settings(config=settings_config, today=as_of, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
+    if as_of is not None:
+        output.warning("lint --as-of is ignored and goes in the next release: lint does not depend on the date")
+    settings = Settings(config=settings_config, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
     cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
     output.detail(f"{len(files)} file(s); cache: {cache or 'off'}")
     results = iter_lint(

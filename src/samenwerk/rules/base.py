@@ -8,7 +8,6 @@ of findings, and where useful an ``Options`` model (its settings in [tool.samenw
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -22,12 +21,12 @@ from ..model import Agreement
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the agreement: where it lives, today, and its options."""
+    """What a rule may know besides the agreement: where it lives, its text, its options and the calendars.
+    Never today's date: lint's answer on an unchanged file must not change when the calendar moves on."""
 
     path: str
     text: str = ""
     options: dict[str, Any] = field(default_factory=dict)
-    today: dt.date = field(default_factory=dt.date.today)
     calendars: Calendars = field(default_factory=default_calendars)
     shared: dict[str, Any] = field(default_factory=dict)
     """Work shared by the rules on one file, such as the walk over the model."""
