@@ -127,3 +127,13 @@ def test_internal_error_with_debug_shows_the_traceback(monkeypatch, capsys) -> N
     monkeypatch.setattr(sys, "argv", ["samenwerk", "--debug", "lint", "--no-cache", str(MINIMAL)])
     with pytest.raises(RuntimeError, match="simulated bug"):
         cli_module.run()
+
+
+def test_quiet_also_silences_deprecation_warnings_and_schema_check_needs_a_file() -> None:
+    from tests.conftest import AGREEMENTS
+    from tests.robustness.invoke import invoke
+
+    code, text = invoke("lint", str(AGREEMENTS / "gent-vdab-2020-2025.yaml"), "--output-format", "concise", "-q")
+    assert code == 0 and "deprecated" not in text
+    code, text = invoke("schema", "-o", "-", "--check")
+    assert code == 2 and "name it with -o" in text

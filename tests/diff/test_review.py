@@ -146,6 +146,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         EDITORIAL,
     ),
     ("themes' intro reworded", _edit("themes.intro", "heeft tot doel", "beoogt"), EDITORIAL),
+    ("case in a note", _edit("notes.2", "Het document", "HET DOCUMENT"), EDITORIAL),
 ]
 
 
@@ -320,10 +321,10 @@ def test_a_move_within_a_list_and_to_another_list_is_one_move() -> None:
     domains[1]["actions"] = [{"id": "x", "text": "Actie X snel doen"}]
     domains[0]["actions"] = []
     changes = paired(old, new)
-    assert [c.kind for c in changes] == [Kind.MOVED, Kind.CHANGED]
+    assert [(c.kind, c.substantive) for c in changes] == [(Kind.MOVED, True), (Kind.CHANGED, True)]
     described = [Describer(old, new).describe(c).plain() for c in changes]
     assert described[0] == "actie Actie X snel doen verplaatst van actiedomein Domein A naar actiedomein Domein B"
-    assert described[1].endswith("Actie X {+snel +}doen")
+    assert described[1] == "actie 1: tekst gewijzigd van “Actie X doen” naar “Actie X snel doen”"
 
 
 def test_numbers_dates_and_unnamed_entries_in_dutch() -> None:
@@ -446,3 +447,188 @@ def _entries(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
         return [e for v in data for e in _entries(v)]
     return []
+
+
+# --- what a first review found ----------------------------------------------------------------------------
+
+
+def _changes(old: Any, new: Any) -> list[tuple[Kind, bool, str]]:
+    words_for = Describer(old, new)
+    return [(c.kind, c.substantive, words_for.describe(c).plain()) for c in paired(old, new)]
+
+
+def _domains() -> dict[str, Any]:
+    return {
+        "themes": {
+            "themes": [
+                {
+                    "id": "t",
+                    "title": "Thema",
+                    "action_domains": [
+                        {"id": "a", "title": "Domein A", "actions": [{"id": "taal", "title": "Taal"}]},
+                        {"id": "b", "title": "Domein B", "actions": [{"id": "opvang", "title": "Kinderopvang"}]},
+                    ],
+                }
+            ]
+        }
+    }
+
+
+def test_an_entry_moved_beside_a_rename_is_a_move_and_a_rename() -> None:
+    old, new = _domains(), _domains()
+    domains = new["themes"]["themes"][0]["action_domains"]
+    domains[0]["actions"] = []
+    domains[1]["actions"] = [{"id": "taal", "title": "Taal"}, {"id": "kinderopvang", "title": "Kinderopvang"}]
+    assert _changes(old, new) == [
+        (Kind.MOVED, True, "actie Taal verplaatst van actiedomein Domein A naar actiedomein Domein B"),
+        (Kind.CHANGED, False, "actie Kinderopvang: sleutel (id) gewijzigd van ‘opvang’ naar ‘kinderopvang’"),
+    ]
+
+
+def test_a_period_whose_value_and_unit_change_is_one_change() -> None:
+    old = {"obligations": [{"id": "o", "text": "Evaluatie", "every": {"value": 1, "unit": "years"}}]}
+    new = copy.deepcopy(old)
+    new["obligations"][0]["every"] = {"value": 6, "unit": "months"}
+    assert _changes(old, new) == [
+        (Kind.CHANGED, True, "verplichting Evaluatie: frequentie gewijzigd van 1 jaar naar 6 maanden")
+    ]
+
+
+def test_a_side_that_does_not_validate_is_compared_as_written() -> None:
+    broken = OLD.replace("    value: 80\n", "    value: .nan\n")
+    fd = compare(Side("a", OLD.encode()), Side("b", broken.encode()))
+    assert fd.errors  # reported (exit 2 on the command line)
+    assert [c.path for c in fd.changes] == [("targets", "werkzaamheidsgraad", "value")]
+
+
+def test_enumerated_values_and_fields_read_in_dutch() -> None:
+    new = OLD.replace("status: signed", "status: expired").replace("kind: steering-group", "kind: working-group")
+    md = _report("markdown", OLD, new)
+    assert "status gewijzigd van ondertekend naar verlopen" in md
+    assert "soort gewijzigd van stuurgroep naar werkgroep" in md
+    for english in ("signed", "expired", "steering-group", "working-group"):
+        assert f" {english}" not in md.replace("`", " ").split("###", 1)[1]
+
+
+def test_a_natural_key_in_another_unicode_form_is_the_same_entry() -> None:
+    old = {
+        "consultation": {
+            "bodies": [
+                {
+                    "id": "s",
+                    "kind": "steering-group",
+                    "name": "S",
+                    "members": [{"name": "Marleen Patteet", "function": "Coördinator"}],
+                }
+            ]
+        }
+    }
+    new = copy.deepcopy(old)
+    new["consultation"]["bodies"][0]["members"][0]["function"] = "Coo\u0308rdinator"
+    assert _changes(old, new) == []
+
+
+def test_a_member_or_signatory_in_the_same_place_and_role_is_replaced() -> None:
+    old = {
+        "parties": [
+            {
+                "id": "p",
+                "name": "Lokaal bestuur P",
+                "kind": "gemeente",
+                "representatives": [
+                    {"id": "rob", "name": "Rob Mennes", "function": "burgemeester"},
+                    {"id": "an", "name": "An Peeters", "function": "schepen"},
+                ],
+            }
+        ],
+        "consultation": {
+            "bodies": [
+                {
+                    "id": "s",
+                    "kind": "steering-group",
+                    "name": "Stuurgroep",
+                    "members": [{"parties": ["p"], "name": "Marleen Patteet", "function": "coördinator"}],
+                }
+            ]
+        },
+        "signing": {"blocks": [{"party": "p", "signatories": [{"person": "rob"}]}]},
+        "contact_points": {"contacts": [{"party": "p", "function": "de werkconsulent"}]},
+    }
+    new = copy.deepcopy(old)
+    new["consultation"]["bodies"][0]["members"][0]["name"] = "Jan Janssens"
+    new["signing"]["blocks"][0]["signatories"][0]["person"] = "an"
+    new["contact_points"]["contacts"][0]["function"] = "de jobcoach"
+    assert _changes(old, new) == [
+        (Kind.REPLACED, True, "Jan Janssens vervangt Marleen Patteet als coördinator in overlegorgaan Stuurgroep"),
+        (
+            Kind.REPLACED,
+            True,
+            "ondertekenaar Rob Mennes (burgemeester, Lokaal bestuur P) vervangen door An Peeters (schepen, "
+            "Lokaal bestuur P) bij handtekeningblok Lokaal bestuur P",
+        ),
+        (
+            Kind.CHANGED,
+            True,
+            "aanspreekpunt Lokaal bestuur P: functie gewijzigd van “de werkconsulent” naar “de jobcoach”",
+        ),
+    ]
+
+
+def test_the_redline_escapes_once() -> None:
+    new = OLD.replace("We ambiëren een werkzaamheidsgraad van 80%.", "We ambiëren een werkzaamheidsgraad van <80%.")
+    page = _report("html", OLD, new)
+    assert "<ins>&lt;</ins>" in page or "<ins>&lt;80%." in page
+    assert "&amp;lt;" not in page
+
+
+def test_a_renamed_id_shows_both_ids_and_its_line() -> None:
+    renamed = OLD.replace("id: voorbeeldegem", "id: lb-voorbeeldegem").replace(
+        "party: voorbeeldegem", "party: lb-voorbeeldegem"
+    )
+    fd = compare(Side("a", OLD.encode()), Side("b", renamed.encode()))
+    (change,) = fd.changes
+    text = Describer(fd.old_data, fd.new_data).describe(change).plain()
+    assert (
+        text
+        == "partij Lokaal bestuur Voorbeeldegem: sleutel (id) gewijzigd van ‘voorbeeldegem’ naar ‘lb-voorbeeldegem’"
+    )
+    assert (change.old_line, change.new_line, change.substantive) == (11, 11, False)
+
+
+def test_numbers_in_json_are_whole_where_the_agreement_has_whole_numbers() -> None:
+    (f,) = json.loads(_report("json"))["files"]
+    target = next(c for c in f["changes"] if c["path"][0] == "targets")
+    assert (target["old"], target["new"]) == (80, 75)
+    assert isinstance(target["old"], int)
+
+
+def test_two_folders_are_compared_file_by_file(tmp_path: Path, cli) -> None:
+    for side, text in (("a", OLD), ("b", NEW)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "v.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b" / "extra.yaml").write_text(OLD.replace("voorbeeld-2024-2025", "extra"), encoding="utf-8")
+    result = cli("diff", str(tmp_path / "a"), str(tmp_path / "b"), "-f", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    files = json.loads(result.stdout)["files"]
+    assert [(Path(f["new"]).name, f["status"]) for f in files] == [("extra.yaml", "added"), ("v.yaml", "modified")]
+    assert len(files[1]["changes"]) == 4
+
+
+def test_an_entry_named_by_the_field_that_changed_goes_by_its_number() -> None:
+    old = {"obligations": [{"id": "o", "text": "Het actieplan wordt jaarlijks geëvalueerd."}]}
+    new = {"obligations": [{"id": "o", "text": "Het actieplan wordt halfjaarlijks geëvalueerd."}]}
+    ((_, _, text),) = _changes(old, new)
+    assert text.startswith("verplichting 1: tekst gewijzigd: ")
+
+
+def test_nothing_left_reads_the_same_in_text_and_markdown() -> None:
+    notes_only = OLD.replace("een ontwerp van de gemeenteraad", "een ontwerp, goedgekeurd door de gemeenteraad")
+    import io
+
+    fd = compare(Side("a", OLD.encode()), Side("b", notes_only.encode()))
+    from samenwerk.diff import shown
+
+    for fmt in ("text", "markdown"):
+        out = io.StringIO()
+        FORMATS.writer(fmt)(shown([fd], substantive_only=True), out, Options())
+        assert "Geen wijzigingen." in out.getvalue()

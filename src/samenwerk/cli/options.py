@@ -35,15 +35,10 @@ Paths = Annotated[
     list[Path] | None,
     typer.Argument(metavar="[PATH]...", help="Agreement files or folders.", show_default="agreements/"),
 ]
+OUTPUT_HELP = "Write to this file, atomically; '-' is standard output."
 Output = Annotated[
     Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        help="Write to this file, atomically; '-' is standard output.",
-        show_default="standard output",
-    ),
+    typer.Option("--output", "-o", metavar="FILE", help=OUTPUT_HELP, show_default="standard output"),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
 AsOf = Annotated[
@@ -121,8 +116,11 @@ DEPRECATED = {"--output-format": "--format", "--output-file": "--output"}
 
 
 def modernise(args: list[str], warn: Callable[[str], None]) -> list[str]:
-    """The command line with deprecated option names replaced by the current ones, each warned about once.
-    Nothing after ``--`` is touched: those are paths."""
+    """The command line with deprecated option names replaced by the current ones, each warned about once
+    (not with -q/--quiet). Nothing after ``--`` is touched: those are paths."""
+    options = args[: args.index("--")] if "--" in args else args
+    if "-q" in options or "--quiet" in options:
+        warn = _silent
     result: list[str] = []
     for i, arg in enumerate(args):
         if arg == "--":
@@ -133,3 +131,7 @@ def modernise(args: list[str], warn: Callable[[str], None]) -> list[str]:
             arg = DEPRECATED[name] + eq + value
         result.append(arg)
     return result
+
+
+def _silent(message: str) -> None:
+    """Where --quiet sends a warning."""

@@ -35,8 +35,12 @@ def schema(
     from ..schema import SCHEMA_ID, render_schema
     from . import output
 
+    if check and output.to_stdout(out):
+        from ..errors import SamenwerkError
+
+        raise SamenwerkError("--check compares the schema with a file: name it with -o (or leave -o out)")
     text = render_schema()
-    if output.to_stdout(out) and not check:
+    if output.to_stdout(out):
         typer.echo(text, nl=False)
         return EXIT_OK
     current = out.read_text(encoding="utf-8", errors="replace") if out.is_file() else None

@@ -127,6 +127,10 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     if (old_data is not None or new_data is not None) and not unreadable:
         # A side that could not be read at all (not UTF-8, not YAML) is its error, not the removal of every key.
         old_lines, new_lines = _Lines(old_doc), _Lines(new_doc)
+        if _one_validates(old_doc, new_doc):
+            # Compared as written on both sides: a side that validates would otherwise show its defaults and
+            # normalised dates as changes against the other's raw text.
+            old_data, new_data = old_doc.data if old_doc else old_data, new_doc.data if new_doc else new_data
         for change in paired(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
             changes.append(replace(change, old_line=old_lines(change.old_loc), new_line=new_lines(change.new_loc)))
     if status in ("added", "deleted"):
@@ -148,6 +152,13 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
         old_doc.agreement if old_doc else None,
         new_doc.agreement if new_doc else None,
     )
+
+
+def _one_validates(old: document.Document | None, new: document.Document | None) -> bool:
+    """Both sides exist and were read, and exactly one of them validates."""
+    if old is None or new is None or old.data is None or new.data is None:
+        return False
+    return (old.agreement is None) != (new.agreement is None)
 
 
 class _Lines:
@@ -232,6 +243,26 @@ def _worktree(top: Path, path: str) -> Side:
 
 def compare_files(old: Path, new: Path) -> FileDiff:
     return compare(_read(old), _read(new))
+
+
+def compare_folders(old: Path, new: Path) -> list[FileDiff]:
+    """Two folders of agreements, file by file: the same relative path on both sides is one file; a path on
+    one side only is a file added or deleted. Symbolic links out of each folder's repository are not read."""
+
+    def files(folder: Path) -> dict[str, Path]:
+        return {
+            p.relative_to(folder).as_posix(): p
+            for p in folder.rglob("*")
+            if is_agreement_file(p.name) and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        }
+
+    before, after = files(old), files(new)
+    out = []
+    for name in sorted(before.keys() | after.keys()):
+        a = _read(before[name]) if name in before else Side(str(old / name), None)
+        b = _read(after[name]) if name in after else Side(str(new / name), None)
+        out.append(compare(a, b))
+    return out
 
 
 def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: Path) -> list[FileDiff]:
@@ -344,7 +375,7 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
     """What ``samenwerk diff ARGS -- PATHS`` compares: files, a file at a revision, or revisions.
 
     Nothing, REV, REV1 REV2 and REV1..REV2 compare revisions (no second revision: the working tree);
-    FILE, REV FILE and OLD NEW compare single files.
+    FILE, REV FILE and OLD NEW compare single files; two folders compare their files by relative path.
     """
     if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
         old_rev, _, new_rev = given[0].partition("..")
@@ -362,6 +393,8 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
         a, b = Path(given[0]), Path(given[1])
         if a.is_file() and b.is_file():
             return [compare_files(a, b)]
+        if a.is_dir() and b.is_dir():
+            return compare_folders(a, b)
         if b.is_file():
             return [compare_file_at(given[0], b, cwd)]
         if a.is_file():

@@ -93,13 +93,33 @@ def at(data: Any, loc: tuple[Any, ...] | None) -> Any:
     return data
 
 
+_LABEL_FIELDS = ("name", "title", "indicator", "text")
+
+
+def _label_field(entry: dict[str, Any]) -> str | None:
+    """The field an entry is named by: its name, title, indicator or text, the first it has."""
+    return next((k for k in _LABEL_FIELDS if isinstance(entry.get(k), str) and entry[k].strip()), None)
+
+
 def _name_of(entry: dict[str, Any]) -> str:
-    for key in ("name", "title", "indicator", "text"):
-        v = entry.get(key)
-        if isinstance(v, str) and v.strip():
-            text = " ".join(v.split())
-            return text if len(text) <= 80 else text[:80] + "…"
-    return ""
+    key = _label_field(entry)
+    if key is None:
+        return ""
+    text = " ".join(entry[key].split())
+    return text if len(text) <= 80 else text[:80].rsplit(" ", 1)[0] + " …"
+
+
+_PERIODS = frozenset({"days", "weeks", "months", "years"})
+
+
+def quantity(value: float, unit: str | None) -> str:
+    """'80 %', '2.500 personen', '6 maanden', '1 jaar': a number with its unit as Dutch writes it."""
+    shown = nl.number(value)
+    if unit == "%":
+        return f"{shown} %"
+    if unit in _PERIODS and float(value).is_integer():
+        return f"{shown} {nl.unit(int(value), unit)}"
+    return f"{shown} {unit}" if unit else shown
 
 
 def _index(data: Any) -> dict[str, _Entry]:
@@ -139,9 +159,11 @@ class Describer:
         if isinstance(v, bool):
             return "ja" if v else "nee"
         if isinstance(v, (int, float)):
-            shown = nl.number(v)
-            return f"{shown} %" if unit == "%" else f"{shown} {unit}" if unit else shown
+            return quantity(v, unit)
         if isinstance(v, str):
+            words = meaning.value(field, v)
+            if words is not None:
+                return words
             if _ISO.match(v):
                 try:
                     return nl.date(dt.date.fromisoformat(v))
@@ -154,6 +176,8 @@ class Describer:
             text = " ".join(v.split())
             return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"
         if isinstance(v, dict):
+            if isinstance(v.get("value"), (int, float)) and isinstance(v.get("unit"), str):
+                return quantity(v["value"], v["unit"])
             return self.label(v) or "…"
         if isinstance(v, list):
             return ", ".join(self.value(x, field, unit, 40) for x in v)
@@ -182,16 +206,21 @@ class Describer:
 
     # --- where ----------------------------------------------------------------------------------------
 
-    def _entry_above(self, loc: tuple[Any, ...] | None, data: Any, depth: int) -> str:
-        """The nearest named entry above ``depth`` steps of ``loc``: 'overlegorgaan Stuurgroep'."""
+    def _entry_above(self, loc: tuple[Any, ...] | None, data: Any, depth: int, changed: str | None = None) -> str:
+        """The nearest named entry above ``depth`` steps of ``loc``: 'overlegorgaan Stuurgroep'. An entry named
+        by the very field that changed (``changed``) goes by its number instead: 'verplichting 1'."""
         if loc is None:
             return ""
         for cut in range(min(len(loc), depth) - 1, 0, -1):
             if isinstance(loc[cut - 1], str) and isinstance(loc[cut], int):
                 entry = at(data, loc[: cut + 1])
+                noun = _noun(str(loc[cut - 1]))
+                if changed is not None and cut == len(loc) - 2 and isinstance(entry, dict):
+                    if _label_field(entry) == changed:
+                        return f"{noun} {loc[cut] + 1}"
                 name = self.label(entry)
                 if name:
-                    return f"{_noun(str(loc[cut - 1]))} {name}"
+                    return f"{noun} {name}"
         return ""
 
     # --- the change -----------------------------------------------------------------------------------
@@ -216,8 +245,8 @@ class Describer:
         role = after.get("function") if isinstance(after, dict) else None
         owner = self._entry_above(change.new_loc, self.new_data, len(change.path) - 1)
         if isinstance(role, str) and role:
-            party = owner.split(" ", 1)[1] if owner.startswith("partij ") else owner
-            return Description(f"{new_name} vervangt {old_name} als {role}" + (f" van {party}" if party else ""))
+            where = f" van {owner.split(' ', 1)[1]}" if owner.startswith("partij ") else f" in {owner}" if owner else ""
+            return Description(f"{new_name} vervangt {old_name} als {role}{where}")
         where = f" bij {owner}" if owner else ""
         return Description(f"{_noun(list_name)} {old_name} vervangen door {new_name}{where}")
 
@@ -243,11 +272,15 @@ class Describer:
         owner = self._entry_above(
             change.new_loc if added else change.old_loc, self.new_data if added else self.old_data, len(change.path) - 1
         )
-        where = f" bij {owner}" if owner else ""
+        if added:
+            tail = f"{verb} bij {owner}" if owner else verb
+        else:
+            tail = f"van {owner} {verb}" if owner else verb
         if entry_noun and isinstance(entry, dict):
-            return Description(f"{entry_noun} {self.label(entry) or _ordinal(list_name, leaf)} {verb}{where}")
+            return Description(f"{entry_noun} {self.label(entry) or _ordinal(list_name, leaf)} {tail}")
         if entry_noun and leaf.isdigit():
-            return Description(f"{entry_noun} {self.value(entry, list_name)} {verb}{where}")
+            return Description(f"{entry_noun} {self.value(entry, list_name)} {tail}")
+        where = f" bij {owner}" if owner else ""
         field = meaning.of(leaf).label or _noun(leaf)
         return Description(f"{field} {verb}{where}: {self.value(entry, leaf)}")
 
@@ -256,9 +289,13 @@ class Describer:
         list_name = change.path[-2] if len(change.path) >= 2 else ""
         loc = change.new_loc if change.new_loc is not None else change.old_loc
         data = self.new_data if change.new_loc is not None else self.old_data
-        owner = self._entry_above(loc, data, len(change.path) - (1 if leaf.isdigit() else 0))
+        owner = self._entry_above(loc, data, len(change.path) - (1 if leaf.isdigit() else 0), changed=leaf)
         if leaf == "id":
-            field = "id"
+            return Description(
+                f"{owner}: sleutel (id) gewijzigd" if owner else "sleutel (id) gewijzigd",
+                f"‘{change.old}’",
+                f"‘{change.new}’",
+            )
         elif leaf.isdigit():
             field = _ordinal(list_name, leaf)
         else:
@@ -269,7 +306,7 @@ class Describer:
             verb = "verhoogd" if new > old else "verlaagd" if new < old else verb
         head = f"{owner}: {field} {verb}" if owner else f"{field} {verb}"
         if isinstance(old, str) and isinstance(new, str) and leaf not in _REFERENCES and not _ISO.match(old):
-            if len(old) > 60 or len(new) > 60 or " " in old.strip() or " " in new.strip():
+            if max(len(old.split()), len(new.split())) > 4:  # a sentence: its changed words; a phrase: whole
                 pieces = words(old, new)
                 if pieces:
                     return Description(head, words=pieces)
@@ -277,6 +314,11 @@ class Describer:
         if leaf == "value":
             parent = at(self.new_data, change.new_loc[:-1]) if change.new_loc else None
             unit = parent.get("unit") if isinstance(parent, dict) else None
+        if isinstance(old, dict) and isinstance(new, dict) and "unit" in old and "unit" in new:  # a quantity
+            before, after = old.get("value"), new.get("value")
+            if isinstance(before, (int, float)) and isinstance(after, (int, float)) and old["unit"] == new["unit"]:
+                verb = "verhoogd" if after > before else "verlaagd" if after < before else verb
+            head = f"{owner}: {field} {verb}" if owner else f"{field} {verb}"
         return Description(head, self.value(old, leaf, unit), self.value(new, leaf, unit))
 
 

@@ -118,10 +118,12 @@ def classify(path: tuple[str, ...], old: Any, new: Any, kind: Kind = Kind.CHANGE
     if kind in (Kind.ADDED, Kind.REMOVED, Kind.REPLACED):
         return not editorial
     if isinstance(old, str) and isinstance(new, str):
+        if _normal(old) == _normal(new):  # the same letters: only whitespace, punctuation or case differ
+            return _NUMBER.findall(old) != _NUMBER.findall(new)  # unless a number did (80 % -> 8,0 %)
         if _facts(old) != _facts(new):
             return True  # a number, a date, a name or a negation changed
-        if _normal(old) == _normal(new) or editorial:
-            return False  # whitespace, punctuation, case; or a rewording of a note
+        if editorial:
+            return False  # a rewording of a note
         leaf = path[-1] if path else ""
         return meaning.of(leaf).substantive or any(meaning.of(part).binding for part in path)
     return not editorial
@@ -139,7 +141,15 @@ def _key(item: Any, list_name: str) -> str | None:
     parts = [item.get(f) for f in fields]
     if all(p in (None, [], "") for p in parts):
         return None
-    return "/".join(",".join(map(str, p)) if isinstance(p, list) else str(p) for p in parts if p not in (None, [], ""))
+    return "/".join(
+        ",".join(map(_keyed, p)) if isinstance(p, list) else _keyed(p) for p in parts if p not in (None, [], "")
+    )
+
+
+def _keyed(value: Any) -> str:
+    """A natural key's part as text, in one Unicode form and with its spaces normalised (an NFD name is the
+    same entry)."""
+    return _spaced(value) if isinstance(value, str) else str(value)
 
 
 def diff(old: Any, new: Any) -> list[Change]:

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..model import meaning
 from .engine import Change, Kind, classify, diff, same_text
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -31,6 +32,9 @@ class Rename:
     new_id: str
     replacement: bool
     """Another person or thing (its name differs), not the same entry under a new id."""
+    old_loc: tuple[Any, ...] = ()
+    """Data path of the entry in the old version, and in the new one."""
+    new_loc: tuple[Any, ...] = ()
 
 
 def _label(entry: dict[str, Any]) -> str:
@@ -50,47 +54,84 @@ def _id_list(value: Any) -> bool:
     )
 
 
-def renames(old: Any, new: Any) -> list[Rename]:
-    """The ids renamed between two versions, found wherever both versions have a list of entries with ids."""
-    found: list[Rename] = []
-    _walk(old, new, (), found)
+def _ids(data: Any) -> set[str]:
+    """Every id in a document, wherever it stands."""
+    found: set[str] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                found.add(node["id"])
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend(v for v in node if isinstance(v, (dict, list)))
     return found
 
 
-def _walk(a: Any, b: Any, path: tuple[str, ...], found: list[Rename]) -> None:
+def _same_role(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Entries in the same role: the same function and kind where either has one."""
+    return all(before.get(f) == after.get(f) for f in ("function", "kind", "party"))
+
+
+def renames(old: Any, new: Any) -> list[Rename]:
+    """The ids renamed between two versions, found wherever both versions have a list of entries with ids.
+
+    The same entry under a new id (the same name) is a rename wherever it went in its list; another entry in
+    the same place and role is a replacement. An id that still exists elsewhere in the other version is an
+    entry that moved, never half of a rename."""
+    found: list[Rename] = []
+    _walk(old, new, (), (), (), _ids(old), _ids(new), found)
+    return found
+
+
+def _walk(
+    a: Any,
+    b: Any,
+    path: tuple[str, ...],
+    aloc: tuple[Any, ...],
+    bloc: tuple[Any, ...],
+    old_ids: set[str],
+    new_ids: set[str],
+    found: list[Rename],
+) -> None:
     if isinstance(a, dict) and isinstance(b, dict):
         for key in b:
             if key in a:
-                _walk(a[key], b[key], (*path, str(key)), found)
+                _walk(a[key], b[key], (*path, str(key)), (*aloc, key), (*bloc, key), old_ids, new_ids, found)
     elif _id_list(a) and _id_list(b):
         old_at = {e["id"]: i for i, e in enumerate(a)}
         new_at = {e["id"]: j for j, e in enumerate(b)}
-        gone = [k for k in old_at if k not in new_at]
-        came = [k for k in new_at if k not in old_at]
+        gone = [k for k in old_at if k not in new_ids]
+        came = [k for k in new_at if k not in old_ids]
         pairs: dict[str, str] = {}
-        by_place = {new_at[k]: k for k in came}
-        for k in gone:  # the same place in the list
+        by_label: dict[str, list[str]] = {}
+        for k in came:
+            if _label(b[new_at[k]]):
+                by_label.setdefault(_folded(_label(b[new_at[k]])), []).append(k)
+        for k in gone:  # the same entry under a new id: the same name
+            same = by_label.get(_folded(_label(a[old_at[k]])), [])
+            if len(same) == 1 and same[0] not in pairs.values():
+                pairs[k] = same[0]
+        by_place = {new_at[k]: k for k in came if k not in pairs.values()}
+        for k in gone:  # another entry in the same place and role: a replacement
             partner = by_place.get(old_at[k])
-            if partner is not None:
+            if k not in pairs and partner is not None and _same_role(a[old_at[k]], b[new_at[partner]]):
                 pairs[k] = partner
-        left = [k for k in came if k not in pairs.values()]
-        for k in gone:  # else the only one with the same function or kind
-            if k in pairs:
-                continue
-            for field in ("function", "kind"):
-                role = a[old_at[k]].get(field)
-                same = [c for c in left if role is not None and b[new_at[c]].get(field) == role]
-                if len(same) == 1 and sum(a[old_at[g]].get(field) == role for g in gone if g not in pairs) == 1:
-                    pairs[k] = same[0]
-                    left.remove(same[0])
-                    break
         for k, partner in pairs.items():
-            before, after = a[old_at[k]], b[new_at[partner]]
-            other = not same_text(_label(before), _label(after)) if _label(before) and _label(after) else False
-            found.append(Rename(path, k, partner, other))
+            i, j = old_at[k], new_at[partner]
+            other = not same_text(_label(a[i]), _label(b[j]))
+            found.append(Rename(path, k, partner, other, (*aloc, i), (*bloc, j)))
         matched = {**{k: k for k in old_at if k in new_at}, **pairs}
         for k, partner in matched.items():
-            _walk(a[old_at[k]], b[new_at[partner]], (*path, partner), found)
+            i, j = old_at[k], new_at[partner]
+            _walk(a[i], b[j], (*path, partner), (*aloc, i), (*bloc, j), old_ids, new_ids, found)
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def substitute(data: Any, ids: dict[str, str]) -> Any:
@@ -116,7 +157,98 @@ def compare(old: Any, new: Any) -> list[Change]:
     changes = diff(substitute(old, ids), new)
     if found:
         changes = list(_regroup(changes, found))
-    return _implied_numbers(list(_moves(changes)))
+    return _implied_numbers(_quantities(list(_moves(_in_place(changes))), old, new))
+
+
+def _in_place(changes: list[Change]) -> list[Change]:
+    """An entry without an id removed and another added at the same position of the same list: the same
+    entry edited (the same name; or, without names, the same party), or one in the place and role of the
+    other (a replacement)."""
+    removed = {
+        (c.path[:-1], c.old_loc[-1]): c
+        for c in changes
+        if c.kind is Kind.REMOVED and isinstance(c.old, dict) and "id" not in c.old and c.old_loc
+    }
+    if not removed:
+        return changes
+    out: list[Change] = []
+    used: set[int] = set()
+    for c in changes:
+        if c.kind is Kind.ADDED and isinstance(c.new, dict) and "id" not in c.new and c.new_loc:
+            gone = removed.get((c.path[:-1], c.new_loc[-1]))
+            if gone is not None and id(gone) not in used:
+                before, after = gone.old, c.new
+                same_name = bool(_label(before)) and _folded(_label(before)) == _folded(_label(after))
+                unnamed = not _label(before) and not _label(after) and before.get("party") == after.get("party")
+                if same_name or (unnamed and not _same_role(before, after) and "person" not in before):
+                    used.add(id(gone))
+                    out.extend(_within(gone, c))
+                    continue
+                if _same_role(before, after):
+                    used.add(id(gone))
+                    kind = Kind.REPLACED
+                    out.append(
+                        replace(c, kind=kind, old=gone.path[-1], new=c.path[-1], old_loc=gone.old_loc, before=None)
+                    )
+                    continue
+        out.append(c)
+    return [c for c in out if id(c) not in used]
+
+
+def _within(gone: Change, came: Change) -> list[Change]:
+    """The edits inside one entry that was removed and added again (its key changed): under the new path."""
+    out = []
+    for inner in diff(gone.old, came.new):
+        path = (*came.path, *inner.path)
+        out.append(
+            replace(
+                inner,
+                path=path,
+                substantive=classify(path, inner.old, inner.new, inner.kind),  # classified where it stands
+                old_loc=(*(gone.old_loc or ()), *(inner.old_loc or ())),
+                new_loc=(*(came.new_loc or ()), *(inner.new_loc or ())),
+            )
+        )
+    return out
+
+
+def _quantities(changes: list[Change], old: Any, new: Any) -> list[Change]:
+    """A quantity's value and unit changed together (1 year -> 6 months, 80 % -> 2.500 personen) are one
+    change of the quantity, not a number with the wrong unit and a unit apart."""
+
+    def leaf(c: Change, name: str) -> bool:
+        return c.kind is Kind.CHANGED and c.path[-1:] == (name,)
+
+    both = {c.path[:-1] for c in changes if leaf(c, "unit")} & {c.path[:-1] for c in changes if leaf(c, "value")}
+    if not both:
+        return changes
+    out: list[Change] = []
+    for c in changes:
+        if (leaf(c, "unit") or leaf(c, "value")) and c.path[:-1] in both:
+            if leaf(c, "value"):
+                old_loc, new_loc = (c.old_loc or ())[:-1], (c.new_loc or ())[:-1]
+                out.append(
+                    replace(
+                        c,
+                        path=c.path[:-1],
+                        old=_at(old, old_loc),
+                        new=_at(new, new_loc),
+                        old_loc=old_loc,
+                        new_loc=new_loc,
+                    )
+                )
+            continue
+        out.append(c)
+    return out
+
+
+def _at(data: Any, loc: tuple[Any, ...] | None) -> Any:
+    for part in loc or ():
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _implied_numbers(changes: list[Change]) -> list[Change]:
@@ -166,18 +298,10 @@ def _regroup(changes: list[Change], found: list[Rename]) -> Iterator[Change]:
         if owner not in first:  # the whole entry, once, where its first edit was
             first[owner] = c
             r = replaced[owner]
-            old_loc = _entry_loc(c.old_loc, len(owner))
-            new_loc = _entry_loc(c.new_loc, len(owner))
-            yield Change(
-                owner, Kind.REPLACED, r.old_id, r.new_id, classify(owner, None, None, Kind.REPLACED), old_loc, new_loc
-            )
+            kind = Kind.REPLACED
+            yield Change(owner, kind, r.old_id, r.new_id, classify(owner, None, None, kind), r.old_loc, r.new_loc)
     for path, r in renamed.items():
-        yield Change((*path, "id"), Kind.CHANGED, r.old_id, r.new_id, False)
-
-
-def _entry_loc(loc: tuple[Any, ...] | None, depth: int) -> tuple[Any, ...] | None:
-    """The data path of the entry a change lies in: as many steps as the entry's display path."""
-    return None if loc is None else loc[:depth]
+        yield Change((*path, "id"), Kind.CHANGED, r.old_id, r.new_id, False, (*r.old_loc, "id"), (*r.new_loc, "id"))
 
 
 def _moves(changes: list[Change]) -> Iterator[Change]:
@@ -194,26 +318,12 @@ def _moves(changes: list[Change]) -> Iterator[Change]:
             gone = removed.get((c.path[-2], c.new["id"]))
             if gone is not None and id(gone) not in paired and gone.path[:-1] != c.path[:-1]:
                 paired.add(id(gone))
-                out.append(
-                    replace(
-                        c,
-                        kind=Kind.MOVED,
-                        old=None,
-                        new=None,
-                        substantive=False,
-                        old_loc=gone.old_loc,
-                        before=gone.path,
-                    )
-                )
-                for inner in diff(gone.old, c.new):
-                    out.append(
-                        replace(
-                            inner,
-                            path=(*c.path, *inner.path),
-                            old_loc=(*(gone.old_loc or ()), *(inner.old_loc or ())),
-                            new_loc=(*(c.new_loc or ()), *(inner.new_loc or ())),
-                        )
-                    )
+                # Within its list a move is editorial; to another list (an action to another action domain)
+                # it changes what the entry belongs to: substantive where the list binds.
+                binding = meaning.of(c.path[-2]).substantive or any(meaning.of(part).binding for part in c.path)
+                moved = replace(c, kind=Kind.MOVED, old=None, new=None, substantive=binding, old_loc=gone.old_loc)
+                out.append(replace(moved, before=gone.path))
+                out.extend(_within(gone, c))
                 continue
         out.append(c)
     yield from (c for c in out if id(c) not in paired)

@@ -79,7 +79,7 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     console.print(
         f"{len(reports)} agreements: "
         + ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-        + (f" ({closed} recorded as over by its status)" if (closed := sum(r.closed for r in reports)) else "")
+        + (f"; {closed} of them closed by their status" if (closed := sum(r.closed for r in reports)) else "")
         + (f"; {len(errors)} could not be loaded" if errors else ""),
         markup=False,
         emoji=False,

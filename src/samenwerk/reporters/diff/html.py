@@ -10,6 +10,7 @@ inserted text read otherwise than it is, are shown escaped (``neutral.terminal``
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,8 +36,8 @@ def _document(agreement: Any, data: Any) -> str:
         from ...errors import SamenwerkError
         from ...render import render_text
 
-        try:
-            return render_text(agreement, "md")
+        try:  # the document's text: Markdown's entities (&lt; for a '<' in the text) read back as characters
+            return html.unescape(render_text(agreement, "md"))
         except (SamenwerkError, LookupError):  # a side whose references do not resolve: its text fields
             pass
     return "\n\n".join(_strings(data))

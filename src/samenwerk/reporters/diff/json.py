@@ -45,9 +45,20 @@ def _change(c: Change, text: Description) -> dict[str, Any]:
         "section": section(c),
         "description": text.plain(),
         "words": [{"op": p.op, "text": p.text} for p in text.words] or None,
-        "old": c.old,
-        "new": c.new,
+        "old": _whole(c.old),
+        "new": _whole(c.new),
         "before": list(c.before) if c.before is not None else None,
         "old_line": c.old_line,
         "new_line": c.new_line,
     }
+
+
+def _whole(value: Any) -> Any:
+    """A whole number as an integer (the model holds a target of 80 as 80.0; the agreement says 80)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _whole(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_whole(v) for v in value]
+    return value

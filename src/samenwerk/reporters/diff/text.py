@@ -32,8 +32,10 @@ STATUS = {"added": "nieuw", "deleted": "verwijderd", "modified": "gewijzigd", "r
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     color = options.color
     marks = ("\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m") if color else ("[-", "-]", "{+", "+}")
-    everything = [c for fd in diffs for c in fd.changes]
-    out.write(summary(everything) + "\n")
+    if not diffs:
+        out.write("Geen wijzigingen.\n")
+        return
+    out.write(summary([c for fd in diffs for c in fd.changes]) + "\n")
     for fd in diffs:
         header = quote_path(fd.new or fd.old or "")
         if fd.status == "renamed":
