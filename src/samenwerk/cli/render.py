@@ -42,6 +42,7 @@ def render(
     from ..lint import load_resolved
     from ..neutral import quote_path
     from ..render import render_pdf, render_text
+    from ..render.pdf import Source
 
     files = expand(paths)
     if out is not None and len(files) != 1:
@@ -69,7 +70,7 @@ def render(
                 advance()
                 continue
             data: str | bytes = (
-                render_pdf(agreement, template_dir)
+                render_pdf(agreement, template_dir, Source(source.name, source.read_bytes()))
                 if fmt is Format.pdf
                 else render_text(agreement, fmt.value, template_dir)
             )

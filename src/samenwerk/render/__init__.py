@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import TemplateRuntimeError
 from pydantic import BaseModel
@@ -14,6 +14,9 @@ from pydantic import BaseModel
 from ..errors import SamenwerkError
 from ..model import Agreement
 from ..model.agreement import FINAL_STATUSES, Party, Person
+
+if TYPE_CHECKING:
+    from .pdf import Source
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,9 @@ def render_text(agreement: Agreement, fmt: str, template_dir: Path | None = None
         raise template_error(exc) from None
 
 
-def render_pdf(agreement: Agreement, template_dir: Path | None = None) -> bytes:
+def render_pdf(agreement: Agreement, template_dir: Path | None = None, source: Source | None = None) -> bytes:
+    """The PDF to sign; with ``source`` (the YAML as read) it carries that YAML and its SHA-256."""
     from .pdf import html_to_signable_pdf
 
     html = render_text(agreement, "html", template_dir)
-    return html_to_signable_pdf(html, agreement, template_dir)
+    return html_to_signable_pdf(html, agreement, template_dir, source)
