@@ -17,7 +17,7 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
-from . import diff, expiring, lint, options, output, render, rules, schema
+from . import diff, expiring, lint, options, output, render, rules, schema, signatures
 
 if TYPE_CHECKING:
     import click
@@ -60,6 +60,7 @@ app.command()(expiring.expiring)
 app.command(context_settings={"allow_interspersed_args": True})(diff.diff)
 app.command("git-diff-driver")(diff.git_diff_driver)
 app.command()(render.render)
+app.command()(signatures.signatures)
 app.command()(schema.schema)
 
 
