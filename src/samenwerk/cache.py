@@ -26,6 +26,7 @@ import stat
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Level
@@ -141,9 +142,9 @@ class LintCache:
     def _mac(self, key: str, payload: str) -> str:
         return hmac.new(self._secret, f"{key}\0{payload}".encode(), hashlib.sha256).hexdigest()
 
-    def get_many(self, keys: list[str]) -> dict[str, tuple[Diagnostic, ...]]:
+    def get_many(self, keys: list[str]) -> dict[str, Entry]:
         """The authentic entries among ``keys``; a forged or damaged entry is simply not there."""
-        found: dict[str, tuple[Diagnostic, ...]] = {}
+        found: dict[str, Entry] = {}
         try:
             for start in range(0, len(keys), 500):
                 chunk = keys[start : start + 500]
@@ -158,11 +159,17 @@ class LintCache:
             raise CacheUnavailable(f"{self.dir}: {exc}") from None
         return found
 
-    def put_many(self, items: Iterable[tuple[str, tuple[Diagnostic, ...]]]) -> None:
+    def put_many(
+        self, items: Iterable[tuple[str, tuple[Diagnostic, ...]] | tuple[str, tuple[Diagnostic, ...], Any]]
+    ) -> None:
+        """Store ``(key, diagnostics)`` or ``(key, diagnostics, identity)`` (the file's links, as JSON data)."""
         rows = []
-        for key, diags in items:
+        for key, diags, *rest in items:
             payload = json.dumps(
-                [[d.path, d.line, d.col, str(d.level), d.rule, d.message, d.redact] for d in diags],
+                {
+                    "d": [[d.path, d.line, d.col, str(d.level), d.rule, d.message, d.redact] for d in diags],
+                    "i": rest[0] if rest else None,
+                },
                 ensure_ascii=False,
             )
             rows.append((key, payload, self._mac(key, payload)))
@@ -179,14 +186,19 @@ class LintCache:
             pass
 
 
-def _entry(key: object, payload: object, mac: object, sign: object) -> tuple[Diagnostic, ...] | None:
+Entry = tuple[tuple[Diagnostic, ...], Any]
+"""A file's diagnostics, and its identity (``versions.Identity`` as JSON data) or None."""
+
+
+def _entry(key: object, payload: object, mac: object, sign: object) -> Entry | None:
     if not (isinstance(key, str) and isinstance(payload, str) and isinstance(mac, str) and callable(sign)):
         return None
     if not hmac.compare_digest(mac, sign(key, payload)):
         return None
     try:
-        return tuple(
-            Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5], redact=bool(d[6])) for d in json.loads(payload)
-        )
-    except (ValueError, TypeError, IndexError, KeyError):
+        data = json.loads(payload)
+        diagnostics = tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5], redact=bool(d[6])) for d in data["d"])
+        identity = data.get("i")
+        return diagnostics, identity if isinstance(identity, dict) else None
+    except (ValueError, TypeError, IndexError, KeyError, AttributeError):
         return None

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from dateutil.relativedelta import relativedelta
 
-from . import facts, nl
+from . import facts, nl, versions
 from .calendars import Calendars, default_calendars, non_working, previous_working_day
+from .diagnostics import Diagnostic, Level
 from .errors import SamenwerkError
 from .model import Agreement
 from .model.agreement import Status
@@ -84,11 +86,18 @@ class Report:
     deadlines: tuple[Deadline, ...] = field(default=())
     status: Status | None = None
     """The status the agreement records (draft, signed, expired, ...), when it has one."""
+    amends: str | None = None
+    """For an amendment: the id of the agreement it changes (its report is folded into that one's)."""
+    supersedes: tuple[str, ...] = ()
+    amended_by: tuple[str, ...] = ()
+    """The amendments in effect on the as-of date, applied to this report's dates (consolidated)."""
+    superseded_by: str | None = None
+    """The id of the agreement that replaces this one, when it is among the files."""
 
     @property
     def closed(self) -> bool:
-        """The agreement's status says it is over."""
-        return self.status in CLOSED
+        """The agreement is over by its status, or replaced by a newer one."""
+        return self.status in CLOSED or self.superseded_by is not None
 
 
 _WITHIN = re.compile(r"^\s*(\d+)\s*(d|w|m|y|days?|weeks?|months?|years?)\s*$")
@@ -247,4 +256,48 @@ def compute(
         days_left=(end - as_of).days if end else None,
         deadlines=tuple(deadlines),
         status=agreement.status,
+        amends=agreement.amends,
+        supersedes=tuple(agreement.supersedes),
     )
+
+
+def with_versions(
+    reports: list[Report],
+    as_of: dt.date,
+    within: relativedelta,
+    load: Callable[[str], Agreement | None],
+    calendars: Calendars | None = None,
+) -> tuple[list[Report], list[Diagnostic]]:
+    """Reports of agreements as in force on ``as_of``: an agreement with amendments among the reports is
+    consolidated (``versions``) and reported with its amended dates; the amendments themselves are folded
+    into it; an agreement superseded by another among the reports is closed. ``load`` reads a report's
+    agreement again (only for those with amendments). Returns the reports and the problems met (an
+    amendment whose changes do not give a valid agreement)."""
+    by_base: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.amends is not None:
+            by_base.setdefault(r.amends, []).append(r)
+    superseding = {old: r.agreement_id for r in reports for old in r.supersedes}
+    if not by_base and not superseding:
+        return reports, []
+    present = {r.agreement_id for r in reports}
+    problems: list[Diagnostic] = []
+    out: list[Report] = []
+    for r in reports:
+        if r.amends is not None and r.amends in present:
+            continue  # folded into the agreement it amends
+        if r.agreement_id in by_base:
+            base = load(r.path)
+            amendments = [a for a in (load(m.path) for m in by_base[r.agreement_id]) if a is not None]
+            if base is not None:
+                try:
+                    consolidated = versions.consolidate(base, amendments, as_of)
+                except versions.ConsolidationError as exc:
+                    problems.append(Diagnostic(r.path, 1, 1, Level.ERROR, versions.RULE, str(exc)))
+                else:
+                    applied = tuple(a.id for a in consolidated.applied)
+                    r = replace(compute(consolidated.agreement, as_of, within, r.path, calendars), amended_by=applied)
+        if r.agreement_id in superseding:
+            r = replace(r, superseded_by=superseding[r.agreement_id])
+        out.append(r)
+    return out, problems

@@ -10,13 +10,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import document
+from . import document, versions
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .document.yaml import in_scalars
 from .fsutil import escapes
 from .suppress import MARK
 from .suppress import parse as parse_suppressions
+from .versions import Identity
 
 if TYPE_CHECKING:
     from .calendars import Calendars
@@ -37,6 +38,8 @@ class FileResult:
     """False when the file's text was not read (refused, unreadable, not text): reporters then show none of it."""
     crashed: bool = False
     """True when checking the file hit a bug in samenwerk (reported as an 'internal' diagnostic)."""
+    identity: Identity | None = None
+    """The file's id and links to other agreements, for the checks across files (``versions``)."""
 
     @property
     def errors(self) -> int:
@@ -126,7 +129,13 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
     cacheable = not crashed and bool(text) and not path.is_symlink()  # only what was read and fully checked
     cacheable = cacheable and not (agreement is not None and any(a.file for a in agreement.annexes))
     return FileResult(
-        doc.name, tuple(sorted(diagnostics)), agreement, cacheable, source_read=bool(text), crashed=crashed
+        doc.name,
+        tuple(sorted(diagnostics)),
+        agreement,
+        cacheable,
+        source_read=bool(text),
+        crashed=crashed,
+        identity=versions.identity(doc),
     )
 
 
@@ -196,26 +205,61 @@ def iter_lint(
                 continue
     hits = cache.get_many(list(keys.values()))
     todo = [p for p in files if keys.get(p) not in hits]
-    pending: list[tuple[str, tuple[Diagnostic, ...]]] = []
+    pending: list[tuple[str, tuple[Diagnostic, ...], Any]] = []
+    across = _Across(settings, files)
     try:
         with (progress or _no_progress)(len(todo), "linting") as advance:
             fresh = lint_many(todo, settings, jobs)
             for path in files:
                 key = keys.get(path)
                 if key in hits:
-                    yield FileResult(str(path), hits.pop(key))
+                    diagnostics, known = hits.pop(key)
+                    identity = Identity.from_json(str(path), known) if known is not None else None
+                    yield from across.hold(FileResult(str(path), diagnostics, identity=identity))
                     continue
                 result = next(fresh)
                 advance()
                 if key is not None and result.cacheable:
-                    pending.append((key, result.diagnostics))
+                    pending.append((key, result.diagnostics, result.identity and result.identity.to_json()))
                     if len(pending) >= 1000:
                         cache.put_many(pending)
                         pending = []
-                yield result
+                yield from across.hold(result)
     finally:
         cache.put_many(pending)
         cache.close()
+    yield from across.release()
+
+
+class _Across:
+    """The checks across files (``versions.check``): when their rule is on, results are held until every file
+    is in, and each gets the problems found across files added (never cached: they depend on other files).
+    When it is off, results pass straight through, as they come."""
+
+    def __init__(self, settings: Settings, files: list[Path]) -> None:
+        self._settings = settings
+        self._on = len(files) > 1 and any(versions.RULE in settings.config.rules_for(p) for p in files)
+        self._held: list[FileResult] = []
+
+    def hold(self, result: FileResult) -> Iterator[FileResult]:
+        if not self._on:
+            yield result
+        else:
+            self._held.append(result)
+
+    def release(self) -> Iterator[FileResult]:
+        if not self._held:
+            return
+        identities = [r.identity for r in self._held if r.identity is not None]
+        extra: dict[str, list[Diagnostic]] = {}
+        for d in versions.check(identities):
+            rules = self._settings.config.rules_for(Path(d.path))
+            if versions.RULE in rules:
+                extra.setdefault(d.path, []).append(replace(d, level=rules[versions.RULE].level))
+        for r in self._held:
+            found = extra.get(r.path)
+            yield replace(r, diagnostics=tuple(sorted((*r.diagnostics, *found)))) if found else r
+        self._held = []
 
 
 class _Cache:
@@ -259,17 +303,17 @@ class _Cache:
         key: str = self._cache.key(path, raw)
         return key
 
-    def get_many(self, keys: list[str]) -> dict[str, tuple[Diagnostic, ...]]:
+    def get_many(self, keys: list[str]) -> dict[str, tuple[tuple[Diagnostic, ...], Any]]:
         if self._cache is None or not keys:
             return {}
         try:
-            found: dict[str, tuple[Diagnostic, ...]] = self._cache.get_many(keys)
+            found: dict[str, tuple[tuple[Diagnostic, ...], Any]] = self._cache.get_many(keys)
             return found
         except self._unavailable as exc:
             self._off(exc)
             return {}
 
-    def put_many(self, items: list[tuple[str, tuple[Diagnostic, ...]]]) -> None:
+    def put_many(self, items: list[tuple[str, tuple[Diagnostic, ...], Any]]) -> None:
         if self._cache is None or not items:
             return
         try:

@@ -259,7 +259,7 @@ def _suites(xml: str) -> tuple[JUnitXml, list]:
 def test_junit_counts_findings_and_files(cli, tmp_path: Path, fail_on: str, failures: int, skipped: int) -> None:
     (tmp_path / "a.yaml").write_text(PROBLEMS, encoding="utf-8")
     (tmp_path / "clean.yaml").write_text(MINIMAL, encoding="utf-8")
-    (tmp_path / "also-clean.yaml").write_text(MINIMAL, encoding="utf-8")
+    (tmp_path / "also-clean.yaml").write_text(MINIMAL.replace("id: ", "id: also-", 1), encoding="utf-8")
     xml = _lint(cli, tmp_path, "junit", "--fail-on", fail_on, "a.yaml", "clean.yaml", "also-clean.yaml")
     report, (suite,) = _suites(xml)
     cases = list(suite)

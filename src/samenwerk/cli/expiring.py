@@ -15,6 +15,8 @@ from ..reporters.deadlines import FORMATS
 from . import options, output
 
 if TYPE_CHECKING:
+    from ..model import Agreement
+
     Format = str
 else:
     Format = options.choices(FORMATS)
@@ -49,7 +51,7 @@ def expiring(
     from functools import partial
 
     from .. import document
-    from ..deadlines import compute, failing, parse_within, window_end
+    from ..deadlines import compute, failing, parse_within, window_end, with_versions
     from ..document.files import expand
     from ..reporters.deadlines import Options
 
@@ -59,9 +61,18 @@ def expiring(
     reports, errors = document.map_valid(
         partial(compute, as_of=day, within=window), files, jobs or (os.cpu_count() or 1)
     )
+    reports, problems = with_versions(reports, day, window, _load)
+    errors += problems
     report_options = Options(as_of=day, until=window_end(day, window), color=output.color(out), alarm_days=alarm)
     with output.stream(out, force) as stream:
         FORMATS.writer(str(fmt))(reports, errors, stream, report_options)
     if errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if failing(reports, fail_on.value) else EXIT_OK
+
+
+def _load(path: str) -> Agreement | None:
+    """An agreement read again (one with amendments, to consolidate it)."""
+    from .. import document
+
+    return document.read(Path(path)).agreement

@@ -122,6 +122,10 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     new_name = new.name if new.exists else None
     if old.problem is not None or new.problem is not None:  # one side is not an agreement file: nothing to compare
         return FileDiff(old_name, new_name, status, (), errors)
+    amended = _amended(old_doc, new_doc)
+    if amended is not None:  # an agreement against its amendment: what the amendment changes in it
+        new_data = amended.model_dump(mode="json", exclude_defaults=True)
+        new_doc = document.Document(new.name, new_doc.text if new_doc else "", new_data, amended)
     changes: list[Change] = []
     unreadable = any(doc is not None and doc.data is None and doc.findings for doc in (old_doc, new_doc))
     if (old_data is not None or new_data is not None) and not unreadable:
@@ -152,6 +156,21 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
         old_doc.agreement if old_doc else None,
         new_doc.agreement if new_doc else None,
     )
+
+
+def _amended(old: document.Document | None, new: document.Document | None) -> Agreement | None:
+    """When ``new`` is an amendment of ``old``: ``old`` as the amendment makes it (its lines are then
+    the old version's, since the amendment file has no such lines)."""
+    if old is None or new is None or old.agreement is None or new.agreement is None:
+        return None
+    if new.agreement.amends != old.agreement.id:
+        return None
+    from ..versions import ConsolidationError, consolidate
+
+    try:
+        return consolidate(old.agreement, [new.agreement], None).agreement
+    except ConsolidationError:
+        return None
 
 
 def _one_validates(old: document.Document | None, new: document.Document | None) -> bool:

@@ -31,11 +31,17 @@ class Base(BaseModel):
 
 class AgreementKind(StrEnum):
     SAMENWERKINGSOVEREENKOMST = "samenwerkingsovereenkomst"
+    PARTNERSCHAPSOVEREENKOMST = "partnerschapsovereenkomst"
     ENGAGEMENTSVERKLARING = "engagementsverklaring"
     PACT = "pact"
     PROTOCOL = "protocol"
     CONVENANT = "convenant"
     ADDENDUM = "addendum"
+    VERLENGING = "verlenging"
+
+
+AMENDING_KINDS = frozenset({AgreementKind.ADDENDUM, AgreementKind.VERLENGING})
+"""Kinds of a file that changes another agreement (``amends``) and states only what it changes."""
 
 
 class Status(StrEnum):
@@ -551,10 +557,24 @@ class Agreement(Base):
     language: Literal["nl"] = "nl"
     status: Status | None = None
     version: str | None = None
+    edition: str | None = None
+    """Which edition of the agreement this is, as the text says: 'derde versie'."""
+    amends: Id | None = None
+    """Id of the agreement this file changes (an addendum or an extension, 'verlenging'): it states only what
+    it changes, in ``changes``, and ``samenwerk`` consolidates the two."""
+    supersedes: list[Id] = []
+    """Ids of earlier agreements this one replaces (a third version replacing the second)."""
+    effective: Date | None = None
+    """For an amendment: the day its changes take effect (by default its signing date, else its start)."""
+    changes: dict[str, Any] | None = None
+    """For an amendment: the parts of the amended agreement it changes, written as in an agreement file
+    (for example ``duration: {end: 31-12-2026}``). A mapping replaces the keys it names; a list of entries
+    with ids changes the entries it names by id and adds the others; ``null`` removes a key."""
     region: str | None = None
     sources: list[Source] = []
     """The source texts this file transcribes."""
-    parties: list[Party] = Field(min_length=1)
+    parties: list[Party] = []
+    """At least one, except in an amendment (``amends``), which names only what it changes."""
     approvals: list[Approval] = []
     preamble: list[Section] = []
     """Context before the agreement proper."""
@@ -578,3 +598,13 @@ class Agreement(Base):
     signing: Signing | None = None
     notes: list[Text] = []
     """Notes of the transcriber, not part of the agreement."""
+
+    @model_validator(mode="after")
+    def _parties_or_amends(self) -> Agreement:
+        if not self.parties and self.amends is None:
+            raise field_error(
+                "Agreement", "parties", self.parties, "an agreement names at least one party (unless it amends another)"
+            )
+        if self.changes is not None and self.amends is None:
+            raise field_error("Agreement", "changes", "…", "'changes' belongs to an amendment: say what it amends")
+        return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from . import (
+    agreement_links,
     annex_file,
     approval_after_signing,
     body_member_party,
@@ -33,6 +34,7 @@ from . import (
 _MODULES = (
     references,
     duplicate_ids,
+    agreement_links,
     end_before_start,
     signed_after_end,
     approval_after_signing,

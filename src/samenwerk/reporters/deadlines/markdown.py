@@ -33,6 +33,10 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
         end = nl.date(r.end) if r.end else "geen"
         days = str(r.days_left) if r.days_left is not None else "–"
         state = STATE_NL[r.state] + (" (afgesloten)" if r.closed else "")
+        if r.amended_by:
+            state += ", gewijzigd door " + ", ".join(md_code(a) for a in r.amended_by)
+        if r.superseded_by:
+            state += f", vervangen door {md_code(r.superseded_by)}"
         w(f"| {md_cell(r.title)} ({md_code(r.agreement_id)}) | {state} | {end} | {days} |\n")
     listed = rows(reports, options.as_of, options.until)
     if listed:

@@ -55,6 +55,10 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
         state = Text(str(r.state), style="dim" if r.closed else STATE_STYLE[r.state])
         if r.status:
             state.append(f"\nstatus: {r.status}", style="dim")
+        if r.amended_by:
+            state.append(f"\namended by: {', '.join(r.amended_by)}", style="dim")
+        if r.superseded_by:
+            state.append(f"\nsuperseded by: {r.superseded_by}", style="dim")
         summary.add_row(
             agreement,
             state,
