@@ -535,7 +535,7 @@ def test_gitlab_ci_example_runs(tmp_path: Path) -> None:
 
 # --- options named in the prose -----------------------------------------------------------------------
 
-COMMANDS = ("lint", "rules", "diff", "git-diff-driver", "expiring", "render", "schema")
+COMMANDS = ("lint", "rules", "diff", "git-diff-driver", "expiring", "render", "schema", "signatures")
 OPTION = re.compile(r"--?[A-Za-z][\w-]*")
 
 

@@ -147,7 +147,7 @@ def test_draft_carries_a_visible_mark(tmp_path: Path) -> None:
     assert "ONTWERP" in pdf_text(render_pdf(a))
     final = model(AGREEMENTS / "gent-vdab-2020-2025.yaml")
     assert "ONTWERP" not in pdf_text(pdf_of(AGREEMENTS / "gent-vdab-2020-2025.yaml"))
-    assert final.status == "signed"
+    assert final.status == "expired"  # final: no draft mark
 
 
 def test_yaml_text_cannot_inject_markup_or_jinja(tmp_path: Path) -> None:
