@@ -88,7 +88,9 @@ def test_a_superseded_agreement_is_closed(cli, tmp_path: Path) -> None:
     shutil.copy(BASE, tmp_path / "oud.yaml")
     newer = BASE.read_text(encoding="utf-8").replace("2024-2025", "2026-2031").replace("01-01-2024", "01-01-2026")
     newer = newer.replace("31-12-2025", "31-12-2031").replace("15-12-2023", "15-12-2025")
-    newer = newer.replace("edition: eerste versie", "edition: tweede versie\nsupersedes: [voorbeeldegem-vdab-2024-2025]")
+    newer = newer.replace(
+        "edition: eerste versie", "edition: tweede versie\nsupersedes: [voorbeeldegem-vdab-2024-2025]"
+    )
     (tmp_path / "nieuw.yaml").write_text(newer, encoding="utf-8")
     assert cli("lint", "--no-cache", "-f", "concise", str(tmp_path)).returncode == 0
     result = cli("expiring", str(tmp_path), "--as-of", "2027-01-01", "-f", "json", "--fail-on", "expired")
@@ -181,3 +183,16 @@ def test_the_rule_can_be_turned_off(cli, tmp_path: Path) -> None:
     folder = _register(tmp_path)
     (folder / "kopie.yaml").write_text(BASE.read_text(encoding="utf-8"), encoding="utf-8")
     assert _lint(cli, folder, "--ignore", "agreement-links") == []
+
+
+def test_render_as_of_renders_the_text_in_force_with_a_note(cli) -> None:
+    result = cli("render", str(BASE), "-f", "md", "-o", "-", "--as-of", "2026-02-01")
+    assert result.returncode == 0, result.stderr
+    md = result.stdout
+    assert "> Geconsolideerde tekst zoals van kracht op 1 februari 2026, met de wijzigingen van: Addendum 1" in md
+    assert "(van kracht sinds 1 januari 2026)" in md and "Dit is geen ondertekende tekst." in md
+    assert "tot en met 31 december 2026" in md and "200 inwoners extra" in md
+    plain = cli("render", str(BASE), "-f", "md", "-o", "-").stdout
+    assert "Geconsolideerde tekst" not in plain and "tot en met 31 december 2025" in plain
+    early = cli("render", str(BASE), "-f", "md", "-o", "-", "--as-of", "2025-01-01").stdout
+    assert "geen wijzigingen van kracht" in early and "150 inwoners extra" in early

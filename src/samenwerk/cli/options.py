@@ -17,13 +17,17 @@ from typing import Annotated, Any
 import typer
 
 
-def _date(value: str) -> dt.date:
-    from ..model.types import parse_date  # here, not at the top: the model costs start-up time
+def parse_date(value: str) -> dt.date:
+    """A date from the command line (31-12-2025 or 2025-12-31), or a usage error that says what is wrong."""
+    from ..model import types  # here, not at the top: the model costs start-up time
 
     try:
-        return parse_date(value)
+        return types.parse_date(value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+
+
+_date = parse_date  # the name cli/list.py uses
 
 
 def ids(value: str | None) -> tuple[str, ...] | None:
@@ -41,13 +45,14 @@ Output = Annotated[
     typer.Option("--output", "-o", metavar="FILE", help=OUTPUT_HELP, show_default="standard output"),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Overwrite output files that exist.")]
+AS_OF_HELP = "The date taken as today (31-12-2025 or 2025-12-31)."
 AsOf = Annotated[
     dt.date | None,
     typer.Option(
         "--as-of",
-        parser=_date,
+        parser=parse_date,
         metavar="DATE",
-        help="The date taken as today (31-12-2025 or 2025-12-31).",
+        help=AS_OF_HELP,
         show_default="today",
     ),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +23,16 @@ class Format(StrEnum):
 def render(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help="Agreement files or folders to render.")],
     fmt: Annotated[Format, options.format_option("Output format.")] = Format.pdf,
-    out: options.Output = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=options.OUTPUT_HELP,
+            show_default="one file per input in --output-dir",
+        ),
+    ] = None,
     output_dir: Annotated[
         Path,
         typer.Option("--output-dir", metavar="DIR", help="Folder for the outputs, each named after its input."),
@@ -32,16 +42,28 @@ def render(
         typer.Option("--template-dir", help="Templates that override the defaults, file by file (run sandboxed)."),
     ] = None,
     force: options.Force = False,
+    as_of: Annotated[
+        dt.date | None,
+        typer.Option(
+            "--as-of",
+            parser=options.parse_date,
+            metavar="DATE",
+            help=options.AS_OF_HELP,
+            show_default="the agreement as written; with a date, as in force then",
+        ),
+    ] = None,
 ) -> int:
     """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory.
 
     -o/--output takes one input ('-' is standard output for md and html); several go to --output-dir.
+    With --as-of, the text as in force on that date: the amendments in the agreement's folder that took effect
+    by then applied, with a note saying so.
     """
     from ..document.files import expand
     from ..fsutil import check_target, write_atomic
     from ..lint import load_resolved
     from ..neutral import quote_path
-    from ..render import render_pdf, render_text
+    from ..render import in_force, render_pdf, render_text
     from ..render.pdf import Source
 
     files = expand(paths)
@@ -69,10 +91,15 @@ def render(
                 output.problems(diagnostics)
                 advance()
                 continue
+            consolidation = None
+            if as_of is not None:
+                agreement, consolidation = in_force(agreement, source, as_of)
+            # A consolidated text is no file's text: it carries no YAML to match a signature against.
+            yaml = None if consolidation else Source(source.name, source.read_bytes())
             data: str | bytes = (
-                render_pdf(agreement, template_dir, Source(source.name, source.read_bytes()))
+                render_pdf(agreement, template_dir, yaml, consolidation)
                 if fmt is Format.pdf
-                else render_text(agreement, fmt.value, template_dir)
+                else render_text(agreement, fmt.value, template_dir, consolidation)
             )
             if output.to_stdout(target):
                 assert isinstance(data, str)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import TemplateRuntimeError
 from pydantic import BaseModel
 
+from .. import versions
 from ..errors import SamenwerkError
 from ..model import Agreement
 from ..model.agreement import FINAL_STATUSES, Party, Person
@@ -71,7 +72,35 @@ def plain(value: Any) -> Any:
     raise TypeError(f"no plain form for {type(value).__name__}")
 
 
-def context(agreement: Agreement) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Consolidation:
+    """That a text is the agreement as in force on a date, with the amendments applied (``versions``)."""
+
+    as_of: dt.date
+    amendments: tuple[Agreement, ...]
+
+
+def in_force(agreement: Agreement, path: Path, as_of: dt.date) -> tuple[Agreement, Consolidation]:
+    """``agreement`` as in force on ``as_of``, with the amendments found among the agreement files of its
+    folder (and below). An amendment that does not validate is left out here; lint reports it."""
+    from .. import document
+    from ..document.files import expand
+
+    amendments = []
+    for candidate in expand([path.parent]):
+        if candidate.resolve() == path.resolve():
+            continue
+        other = document.read(candidate).agreement
+        if other is not None and other.amends == agreement.id:
+            amendments.append(other)
+    try:
+        result = versions.consolidate(agreement, amendments, as_of)
+    except versions.ConsolidationError as exc:
+        raise SamenwerkError(f"{path}: {exc}") from None
+    return result.agreement, Consolidation(as_of, result.applied)
+
+
+def context(agreement: Agreement, consolidation: Consolidation | None = None) -> dict[str, Any]:
     """What templates get: plain data only, references resolved by id."""
     a = plain(agreement)
     parties = {p["id"]: p for p in a["parties"]}
@@ -109,26 +138,42 @@ def context(agreement: Agreement) -> dict[str, Any]:
         "final": agreement.status in FINAL_STATUSES,
         "signature_blocks": blocks,
         "party_names": party_names,
+        "consolidation": None
+        if consolidation is None
+        else {
+            "as_of": consolidation.as_of,
+            "amendments": [
+                {"title": m.title, "kind": str(m.kind), "effective": versions.effective(m)}
+                for m in consolidation.amendments
+            ],
+        },
     }
 
 
-def render_text(agreement: Agreement, fmt: str, template_dir: Path | None = None) -> str:
-    """Markdown or HTML."""
+def render_text(
+    agreement: Agreement, fmt: str, template_dir: Path | None = None, consolidation: Consolidation | None = None
+) -> str:
+    """Markdown or HTML; with ``consolidation``, a note that this is the text as in force on a date."""
     from .env import make_env, render_limited, template_error
 
     env = make_env(template_dir, markdown=fmt == "md")
     name = {"md": "agreement.md.j2", "html": "agreement.html.j2"}[fmt]
     try:
-        return render_limited(env.get_template(name), context(agreement))
+        return render_limited(env.get_template(name), context(agreement, consolidation))
     except SamenwerkError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a template's code raises is the template's problem
         raise template_error(exc) from None
 
 
-def render_pdf(agreement: Agreement, template_dir: Path | None = None, source: Source | None = None) -> bytes:
+def render_pdf(
+    agreement: Agreement,
+    template_dir: Path | None = None,
+    source: Source | None = None,
+    consolidation: Consolidation | None = None,
+) -> bytes:
     """The PDF to sign; with ``source`` (the YAML as read) it carries that YAML and its SHA-256."""
     from .pdf import html_to_signable_pdf
 
-    html = render_text(agreement, "html", template_dir)
+    html = render_text(agreement, "html", template_dir, consolidation)
     return html_to_signable_pdf(html, agreement, template_dir, source)
