@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AGREEMENTS ?= agreements
 
-.PHONY: run test check lint schema bench clean browser
+.PHONY: run test check lint schema bench clean browser npm
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(BIN)/.installed
 	$(BIN)/samenwerk render $(AGREEMENTS) -f pdf --output-dir build --force
 	$(BIN)/samenwerk render $(AGREEMENTS) -f html --output-dir build --force
 
-test: $(BIN)/.installed browser check
+test: $(BIN)/.installed browser npm check
 	$(BIN)/python -m pytest -q
 
 # Static checks (pinned versions, so a new release cannot break CI): ruff for errors, imports and format,
@@ -38,6 +38,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium not installed and cannot install it here: browser tests will skip"; fi; }
+
+# Test tools from the npm registry (package.json, pinned by package-lock.json): axe-core checks the register site
+# for accessibility in Chromium. Installed inside the venv, so that `make clean` removes them with it; npm comes
+# from Debian when missing and apt is usable (root); elsewhere that test skips, except under CI=true.
+npm: $(VENV)/node_modules/.installed
+
+$(VENV)/node_modules/.installed: package.json package-lock.json $(BIN)/.installed
+	@if command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }; then \
+	  cp package.json package-lock.json $(VENV)/ && \
+	  (cd $(VENV) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) && touch $@; \
+	else echo "npm not installed and cannot install it here: the accessibility test will skip"; fi
 
 lint: $(BIN)/.installed
 	$(BIN)/samenwerk lint $(AGREEMENTS)

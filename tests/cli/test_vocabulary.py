@@ -29,7 +29,18 @@ def _options(cmd: click.Command) -> dict[str, click.Option]:
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert set(COMMANDS) == {"lint", "rules", "expiring", "diff", "git-diff-driver", "render", "signatures", "schema"}
+    assert set(COMMANDS) == {
+        "lint",
+        "rules",
+        "expiring",
+        "list",
+        "diff",
+        "git-diff-driver",
+        "render",
+        "signatures",
+        "schema",
+        "site",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

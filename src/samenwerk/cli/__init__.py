@@ -17,7 +17,8 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
-from . import diff, expiring, lint, options, output, render, rules, schema, signatures
+from . import diff, expiring, lint, options, output, render, rules, schema, signatures, site
+from . import list as listing
 
 if TYPE_CHECKING:
     import click
@@ -57,11 +58,13 @@ def _main(
 app.command()(lint.lint)
 app.command()(rules.rules)
 app.command()(expiring.expiring)
+app.command("list")(listing.list_)
 app.command(context_settings={"allow_interspersed_args": True})(diff.diff)
 app.command("git-diff-driver")(diff.git_diff_driver)
 app.command()(render.render)
 app.command()(signatures.signatures)
 app.command()(schema.schema)
+app.command()(site.site)
 
 
 def command() -> click.Group:
@@ -110,7 +113,8 @@ def run() -> None:
 
 def _run(args: Sequence[str]) -> NoReturn:
     try:
-        code = command().main(list(args), prog_name="samenwerk", standalone_mode=False)
+        # [*args], not list(args): in this package ``list`` is the module of the ``samenwerk list`` command.
+        code = command().main([*args], prog_name="samenwerk", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
     except SamenwerkError as exc:
         _fail(str(exc), exc.exit_code)

@@ -1,0 +1,289 @@
+"""The site's output folder: pages written safely, and a manifest so that a rebuild redoes only what changed.
+
+The manifest (``.samenwerk-site.json`` in the folder) records, for every file samenwerk wrote there, the key
+of what it was made from (a digest of everything the page shows) and the file's own SHA-256, size and
+modification time; and data worth keeping between builds (each agreement's row, each commit's changes),
+keyed by the content they came from. A page is skipped only when its key is the one recorded *and* the file
+is still the one written (same size and time, else same SHA-256).
+
+The output folder may sit in a repository, so its content is untrusted like the rest:
+
+- The manifest is authenticated with HMAC-SHA256 under the per-user secret of the lint cache (never in a
+  repository). A manifest nobody on this machine wrote, or one from another samenwerk, code or template
+  set, is not used: every page is made afresh, and files that were not written by samenwerk here are
+  overwritten only with ``--force``.
+- Paths are made by samenwerk from ``[a-z0-9._-]`` names, never taken from the manifest to write; a path
+  the manifest lists is removed (as no longer produced) only when it is such a name, every folder on the
+  way is a real folder inside the output folder (no symbolic link), and the file is a file or a link (a link
+  is removed itself, never followed).
+- A folder on the way to a page that is a symbolic link, or a page that is not a regular file (a link, a
+  pipe), is never written through: an unrecorded one is an error (or, with ``--force``, replaced); one
+  that samenwerk wrote before is replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import SamenwerkError
+from ..fsutil import write_atomic
+
+MANIFEST = ".samenwerk-site.json"
+FORMAT = 1
+MAX_MANIFEST = 256 * 1024 * 1024
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,127}$")
+
+
+def safe_relative(rel: str) -> bool:
+    """A path samenwerk could have made: one to four names of ``[a-z0-9._-]``, none of them '.' or '..'."""
+    parts = rel.split("/")
+    return 0 < len(parts) <= 4 and all(_NAME.match(p) and p not in (".", "..") for p in parts)
+
+
+def digest(*parts: Any) -> str:
+    """A key for what a page is made from: SHA-256 of the parts as canonical JSON."""
+    text = json.dumps(parts, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _replace(path: Path, raw: bytes) -> None:
+    """Write a page atomically (a temporary file beside it, then a rename), with the mode the umask allows.
+
+    Unlike ``fsutil.write_atomic`` it does not wait for the disk (fsync): a site has thousands of pages, and
+    a page cut short by a crash has another size than the manifest records, so the next build makes it again.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o666 & ~_UMASK)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _umask()
+
+
+def _secret() -> bytes | None:
+    from ..cache import CacheUnavailable, _secret, user_cache_root
+
+    try:
+        return _secret(user_cache_root())
+    except CacheUnavailable:
+        return None
+
+
+class SiteFolder:
+    """The output folder of one build: what was there, and what this build writes."""
+
+    def __init__(self, root: Path, fingerprint: str, force: bool = False) -> None:
+        self.root = root
+        self.fingerprint = fingerprint
+        self.force = force
+        self.note: str | None = None
+        """Why the previous build's manifest was not used, when there was one."""
+        if root.exists() and not root.is_dir():
+            raise SamenwerkError(f"{root}: is a file, not a folder")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SamenwerkError(f"{root}: cannot create the folder: {exc.strerror}") from None
+        self.real = Path(os.path.realpath(root))
+        self._secret = _secret()
+        self._old_files: dict[str, dict[str, Any]] = {}
+        self._old_data: dict[str, Any] = {}
+        self.files: dict[str, dict[str, Any]] = {}
+        self.written: list[str] = []
+        self.unchanged = 0
+        self._checked: dict[str, bool] = {}
+        self._load()
+
+    # --- the previous build ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        path = self.real / MANIFEST
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            self.note = f"{path}: {exc.strerror}"
+            return
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST:
+            self.note = f"{path} is not a manifest samenwerk wrote: every page is made afresh"
+            return
+        if self._secret is None:
+            self.note = "the user's cache directory cannot hold samenwerk's secret: every page is made afresh"
+            return
+        raw = path.read_bytes()
+        mac, _, body = raw.partition(b"\n")
+        expected = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode()
+        if not hmac.compare_digest(mac, expected):
+            self.note = f"{path} was not written by samenwerk for this user: every page is made afresh"
+            return
+        try:
+            data = json.loads(body)
+        except ValueError:
+            self.note = f"{path} is damaged: every page is made afresh"
+            return
+        if data.get("format") != FORMAT or data.get("fingerprint") != self.fingerprint:
+            self.note = (
+                "samenwerk, its templates or the options changed since the last build: every page is made afresh"
+            )
+            # The files are still samenwerk's own: they may be replaced without --force.
+            self._old_files = {k: v for k, v in data.get("files", {}).items() if safe_relative(k)}
+            for record in self._old_files.values():
+                record["key"] = None
+            return
+        self._old_files = {k: v for k, v in data.get("files", {}).items() if safe_relative(k)}
+        self._old_data = data.get("data", {})
+
+    def data(self, name: str) -> dict[str, Any]:
+        """What the previous build kept under ``name`` (authenticated), or nothing."""
+        found = self._old_data.get(name)
+        return found if isinstance(found, dict) else {}
+
+    def key(self, rel: str) -> str | None:
+        """The key the previous build recorded for ``rel``, when the file is still the one it wrote."""
+        record = self._old_files.get(rel)
+        if record is None or record.get("key") is None or not self._intact(rel, record):
+            return None
+        key = record["key"]
+        return key if isinstance(key, str) else None
+
+    def _intact(self, rel: str, record: dict[str, Any]) -> bool:
+        if rel not in self._checked:
+            self._checked[rel] = self._check(rel, record)
+        return self._checked[rel]
+
+    def _check(self, rel: str, record: dict[str, Any]) -> bool:
+        path = self._place(rel, create=False)
+        if path is None:
+            return False
+        try:
+            info = path.lstat()
+        except OSError:
+            return False
+        if not stat.S_ISREG(info.st_mode) or info.st_size != record.get("size"):
+            return False
+        if info.st_mtime_ns == record.get("mtime"):
+            return True
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest() == record.get("sha256")
+        except OSError:
+            return False
+
+    # --- this build -----------------------------------------------------------------------------------
+
+    def fresh(self, rel: str, key: str) -> bool:
+        """Whether ``rel`` is as the previous build wrote it from ``key``: then it is kept as it is."""
+        if self.key(rel) != key:
+            return False
+        self.files[rel] = {**self._old_files[rel], "key": key}
+        self.unchanged += 1
+        return True
+
+    def write(self, rel: str, data: bytes | str, key: str) -> None:
+        assert safe_relative(rel), rel
+        path = self._place(rel, create=True)
+        if path is None:
+            raise SamenwerkError(f"{self.root / rel}: a folder on the way is a symbolic link or not a folder")
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        try:
+            info = path.lstat()
+        except FileNotFoundError:
+            info = None
+        if info is not None and rel not in self._old_files and not self.force:
+            raise SamenwerkError(
+                f"{self.root / rel}: already exists and was not written by samenwerk site here; "
+                "use --force to overwrite it, or choose another output folder"
+            )
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                raise SamenwerkError(f"{path}: is a folder; remove it first")
+            path.unlink()  # a link or a pipe: removed itself, never written through
+        _replace(path, raw)
+        after = path.lstat()
+        self.files[rel] = {
+            "key": key,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "size": after.st_size,
+            "mtime": after.st_mtime_ns,
+        }
+        self.written.append(rel)
+
+    def _place(self, rel: str, create: bool) -> Path | None:
+        """The file's path below the output folder, when every folder on the way is a real folder there
+        (created when ``create``); None when one is a link or a file."""
+        if not safe_relative(rel):
+            return None
+        folder = self.real
+        *parents, name = rel.split("/")
+        for part in parents:
+            folder = folder / part
+            try:
+                info = folder.lstat()
+            except FileNotFoundError:
+                if not create:
+                    return self.real.joinpath(*parents, name)  # nothing there yet
+                try:
+                    folder.mkdir()
+                except OSError as exc:
+                    raise SamenwerkError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+                continue
+            if not stat.S_ISDIR(info.st_mode):  # lstat: a link to a folder is not a folder here
+                return None
+        return folder / name
+
+    def finish(self, keep: dict[str, Any], remove: bool = True) -> list[str]:
+        """Remove what the previous build wrote and this one did not, and record this build. Returns the
+        paths removed. ``remove=False`` (a build that stopped half-way) removes nothing and records the files
+        of both builds, so that neither is taken for someone else's."""
+        removed: list[str] = []
+        if not remove:
+            self.files = {**{k: {**v, "key": None} for k, v in self._old_files.items()}, **self.files}
+        for rel in sorted(set(self._old_files) - set(self.files)):
+            path = self._place(rel, create=False)
+            if path is None:
+                continue
+            try:
+                info = path.lstat()
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
+                try:
+                    path.unlink()
+                    removed.append(rel)
+                except OSError:
+                    pass
+        if self._secret is None:
+            return removed
+        body = json.dumps(
+            {"format": FORMAT, "fingerprint": self.fingerprint, "files": self.files, "data": keep},
+            separators=(",", ":"),
+            ensure_ascii=False,
+        ).encode("utf-8", "surrogateescape")
+        mac = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode()
+        target = self.real / MANIFEST
+        if os.path.islink(target):
+            target.unlink()
+        write_atomic(target, mac + b"\n" + body, force=True)
+        return removed

@@ -1,0 +1,180 @@
+"""The site's pages: what each template gets (plain data only) and the environment that renders them.
+
+Templates live in ``templates/site/`` (shipped, found through ``resources.folder``). They run in the same
+tightened sandbox as the document templates (``render.env.DataSandbox``: attribute access on data is key
+lookup only), with autoescaping on for every template and ``StrictUndefined``: text from the agreements,
+commit subjects, author and file names are data and cannot inject markup. Every page links to the others
+by relative paths, so the site works from the file system and from any static host.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ... import nl
+from ...calendars import default_calendars
+from ...neutral import quote_path
+from ...register.entries import Entry, Party
+from . import state_nl, status_nl
+
+DEADLINE_KINDS_NL = {
+    "end": "einde",
+    "notice": "opzegging",
+    "follow-up": "opvolging",
+    "meeting": "vergadering",
+    "obligation": "verplichting",
+    "planning-period": "planningsperiode",
+}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Any:
+    from jinja2 import StrictUndefined
+
+    from ...render.env import DataSandbox, InsideLoader
+    from ...resources import folder
+
+    env = DataSandbox(
+        loader=InsideLoader(folder("templates") / "site"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(datum=nl.date, kort=lambda d: nl.date(d, "dd-MM-y") if d else "")
+    return env
+
+
+def render(name: str, context: dict[str, Any]) -> str:
+    return str(environment().get_template(name).render(context))
+
+
+def site_context(as_of: dt.date, root: str, current: str, title: str) -> dict[str, Any]:
+    """What every page shares: the date the site was built for, the way back to its root, the menu."""
+    return {"as_of": as_of, "root": root, "current": current, "page_title": title}
+
+
+def _deadline(d: Any, as_of: dt.date) -> dict[str, Any]:
+    return {
+        "key": d.key,
+        "kind": DEADLINE_KINDS_NL.get(str(d.kind), str(d.kind)),
+        "date": d.date,
+        "title": d.title,
+        "detail": d.detail,
+        "non_working": d.non_working,
+        "working_day": d.working_day,
+        "past": d.date is not None and d.date < as_of,
+    }
+
+
+def row(e: Entry) -> dict[str, Any]:
+    """An agreement as the index, a party page and the timeline show it."""
+    r = e.report
+    return {
+        "id": e.id,
+        "slug": e.id,
+        "title": e.title,
+        "kind": e.kind,
+        "status": str(r.status) if r.status else "",
+        "status_nl": status_nl(r.status),
+        "state": str(r.state),
+        "state_nl": state_nl(r.state),
+        "closed": r.closed,
+        "start": r.start,
+        "end": r.end,
+        "days_left": r.days_left,
+        "region": e.region or "",
+        "parties": [{"name": p.name, "short": p.short, "slug": p.slug} for p in e.parties],
+        "last_change": e.last_change.date if e.last_change else None,
+    }
+
+
+def agreement_context(e: Entry, history: list[dict[str, Any]], as_of: dt.date, pdf: bool) -> dict[str, Any]:
+    return {
+        **site_context(as_of, "../", "overeenkomst", e.title),
+        "a": row(e),
+        "path": quote_path(e.path),
+        "signed": e.signed,
+        "parties": [
+            {"name": p.name, "short": p.short, "slug": p.slug, "kind": p.kind, "roles": list(p.roles)}
+            for p in e.parties
+        ],
+        "deadlines": [_deadline(d, as_of) for d in e.report.deadlines],
+        "amends": e.report.amends,
+        "amended_by": list(e.report.amended_by),
+        "supersedes": list(e.report.supersedes),
+        "superseded_by": e.report.superseded_by,
+        "history": history,
+        "pdf": pdf,
+    }
+
+
+UPCOMING = 366
+"""Days ahead a party page lists deadlines for."""
+
+
+def party_context(party: Party, as_of: dt.date) -> dict[str, Any]:
+    until = as_of + dt.timedelta(days=UPCOMING)
+    agreements = []
+    deadlines = []
+    for e, ref in party.memberships:
+        agreements.append({**row(e), "roles": list(ref.roles)})
+        for d in e.report.deadlines:
+            if d.date is not None and as_of <= d.date <= until:
+                deadlines.append({**_deadline(d, as_of), "agreement": e.title, "slug": e.id})
+    deadlines.sort(key=lambda d: (d["date"], d["slug"], d["key"]))
+    return {
+        **site_context(as_of, "../", "partijen", party.name),
+        "party": {
+            "name": party.name,
+            "kind": party.kind,
+            "key": party.key,
+            "other_names": sorted(party.names - {party.name}),
+        },
+        "agreements": agreements,
+        "deadlines": deadlines,
+        "until": until,
+    }
+
+
+def index_context(entries: Sequence[Entry], as_of: dt.date) -> dict[str, Any]:
+    rows = [row(e) for e in entries]
+    return {
+        **site_context(as_of, "", "index", "Overeenkomsten"),
+        "rows": rows,
+        "kinds": sorted({r["kind"] for r in rows}),
+        "statuses": sorted({(r["status"], r["status_nl"]) for r in rows}),
+        "states": sorted({(r["state"], r["state_nl"]) for r in rows}),
+        "regions": sorted({r["region"] for r in rows if r["region"]}),
+    }
+
+
+def parties_context(parties: Sequence[Party], as_of: dt.date) -> dict[str, Any]:
+    return {
+        **site_context(as_of, "", "partijen", "Partijen"),
+        "parties": [
+            {"name": p.name, "slug": p.slug, "kind": p.kind, "count": len(p.memberships)}
+            for p in sorted(parties, key=lambda p: (p.name.casefold(), p.slug))
+        ],
+    }
+
+
+def timeline_context(entries: Sequence[Entry], as_of: dt.date) -> dict[str, Any]:
+    from ...register.timeline import layout
+
+    ordered = sorted(
+        entries, key=lambda e: (e.report.start or e.report.end or dt.date.max, e.report.end or dt.date.max, e.id)
+    )
+    drawn = layout(ordered, as_of, default_calendars())
+    drawn["rows"] = [
+        {**row(r["entry"]), "label": _short(r["entry"].title), "y": r["y"], "bar": r["bar"]} for r in drawn["rows"]
+    ]
+    return {**site_context(as_of, "", "tijdlijn", "Tijdlijn"), "t": drawn}
+
+
+def _short(title: str, limit: int = 44) -> str:
+    """A title short enough for the timeline's label column."""
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
