@@ -29,22 +29,40 @@ def signed(agreement: Agreement) -> dt.date | None:
     return agreement.signing.date if agreement.signing else None
 
 
+def approved(agreement: Agreement) -> dt.date | None:
+    """The date of the last approving decision, when the approvals have dates."""
+    return max((a.date for a in agreement.approvals if a.date is not None), default=None)
+
+
 def start(agreement: Agreement) -> dt.date | None:
-    """The effective start: the start date, or the signing date where the start is 'on signing' or not given."""
+    """The effective start: the start date; the last approval's date where the start is 'on approval'; else
+    the signing date (the start is 'on signing' or not given)."""
     duration = agreement.duration
     if duration is not None and isinstance(duration.start, dt.date):
         return duration.start
+    if duration is not None and duration.start == "on-approval":
+        return approved(agreement)
     return signed(agreement)
 
 
 def first_known_date(agreement: Agreement) -> dt.date | None:
     """The start, or failing that the earliest approval: the best guess at when the agreement begins."""
-    return start(agreement) or min((a.date for a in agreement.approvals), default=None)
+    return start(agreement) or min((a.date for a in agreement.approvals if a.date is not None), default=None)
 
 
 def end(agreement: Agreement) -> dt.date | None:
-    """The last day the agreement runs (inclusive), or None when it is open-ended."""
-    return agreement.duration.end if agreement.duration else None
+    """The last day the agreement runs (inclusive): the end date, or the day before the term has passed since
+    the start ('vijf jaar vanaf de ondertekening', once signed); None when open-ended or not yet known."""
+    duration = agreement.duration
+    if duration is None:
+        return None
+    if duration.end is not None:
+        return duration.end
+    first = start(agreement)
+    if duration.term is not None and first is not None:
+        after = _shift(first, delta(duration.term))
+        return after - dt.timedelta(days=1) if after is not None else None
+    return None
 
 
 def notice_period(agreement: Agreement) -> Period | None:

@@ -104,7 +104,7 @@ def test_yaml_1_1_words_stay_text(tmp_path: Path) -> None:
         (
             "long-line",
             lambda: "id: x\ntitle: " + "woord " * 800_000 + "\nkind: pact\n",
-            "1:1 schema missing required key 'parties'",
+            "1:1 schema an agreement names at least one party",
         ),
     ],
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, Title, field_error
 
@@ -85,6 +85,8 @@ class BodyKind(StrEnum):
 
 
 class Outcome(StrEnum):
+    APPROVED = "approved"
+    """Approved ('goedgekeurd'), where the source gives no vote counts."""
     UNANIMOUS = "unanimous"
     MAJORITY = "majority"
     REJECTED = "rejected"
@@ -141,6 +143,14 @@ class Person(Base):
     """Offices held that matter for signing rules, such as 'voorzitter gemeenteraad'."""
 
 
+class Affiliate(Base):
+    """A member of an association or cluster, linked to its own party entry where it has one."""
+
+    name: Text
+    party: Id | None = None
+    """Id of the member's party entry in this agreement."""
+
+
 class Authority(Base):
     """On whose authority the representatives act ('vertegenwoordigd door haar gemeenteraad')."""
 
@@ -169,8 +179,14 @@ class Party(Base):
     """Registered office (zetel)."""
     division: str | None = None
     """The part of the organisation that takes part, such as 'VDAB Antwerpen'."""
-    members: list[Text] = []
-    """Member municipalities, for a projectvereniging, cluster or other consortium."""
+    members: list[Text | Affiliate] = []
+    """Member municipalities, for a projectvereniging, cluster or other consortium: a name, or a name with
+    the id of the member's own party entry (``{name: Gemeente Kalmthout, party: kalmthout}``)."""
+    managing_party: Id | None = None
+    """For an association: the id of the party that manages it ('beherende gemeente'), where it is a party."""
+    legal_personality: bool | None = None
+    """Whether the party is a legal person; an association without legal personality (a feitelijke
+    vereniging, a cluster) is not, and signs through its members."""
     authority: Authority | None = None
     representatives: list[Person] = []
     """Who represents the party in this agreement ('vertegenwoordigd door ...')."""
@@ -206,13 +222,19 @@ class Approval(Base):
     decision_number: str | None = None
     """Number of the decision, such as '2020_GRMW_00300'."""
     title: str | None = None
-    date: Date
-    """Date of the meeting that decided."""
+    date: Date | None = None
+    """Date of the meeting that decided; where the source does not give it, say so in ``date_unknown``."""
+    date_unknown: str | None = None
+    """Why the date is not recorded, such as 'de bron vermeldt geen datum van de beslissing'."""
     meeting: str | None = None
     """Kind of meeting, such as 'openbare vergadering'."""
     outcome: Outcome | None = None
     present: list[Attendee] = []
     """Members present at the decision."""
+    excused: list[Attendee] = []
+    """Members excused ('verontschuldigd')."""
+    absent: list[Attendee] = []
+    """Members absent ('afwezig')."""
     responsible: list[Text] = []
     """Competent member(s) of the executive ('Bevoegd')."""
     involved: list[Text] = []
@@ -222,6 +244,14 @@ class Approval(Base):
     attachments: list[Text] = []
     articles: list[Section] = []
     """The articles of the decision."""
+
+    @model_validator(mode="after")
+    def _dated_or_said_why(self) -> Approval:
+        if self.date is None and not self.date_unknown:
+            raise field_error(
+                "Approval", "date", None, "give the date of the decision, or say in 'date_unknown' why it is not known"
+            )
+        return self
 
 
 # --- content ----------------------------------------------------------------------------------------
@@ -477,11 +507,27 @@ class FollowUp(Base):
     due: Date | None = None
 
 
+class Renewal(Base):
+    """How the agreement renews itself at its end, where the source says so."""
+
+    tacit: bool = True
+    """Renewed unless notice is given ('stilzwijgend verlengd')."""
+    period: Period | None = None
+    """By how much each time ('telkens met een jaar')."""
+    text: str | None = None
+    """As the source words it."""
+
+
 class Duration(Base):
-    start: Date | Literal["on-signing"] | None = None
-    """Start: a date, or 'on-signing' ('vanaf datum van ondertekening')."""
+    start: Date | Literal["on-signing", "on-approval"] | None = None
+    """Start: a date, 'on-signing' ('vanaf datum van ondertekening') or 'on-approval' (from the last approving
+    decision)."""
     end: Date | None = None
     """Hard end date, inclusive ('tot en met'), such as 31-12-2025."""
+    term: Period | None = None
+    """A term given as a period ('voor een periode van vijf jaar'): with a known start, it ends the day before
+    the same date that many units later; an explicit ``end`` wins."""
+    renewal: Renewal | None = None
     basis: str | None = None
     """What the duration follows, such as 'de legislatuur'."""
     text: str | None = None
@@ -491,6 +537,17 @@ class Duration(Base):
     review: str | None = None
     """How the agreement is updated or renewed."""
     follow_ups: list[FollowUp] = []
+
+
+class ActionPlan(Base):
+    """An action plan or other part with a period of its own, inside the agreement's term."""
+
+    id: Id
+    title: Text
+    start: Date | None = None
+    end: Date | None = None
+    """Inclusive, such as 31-12-2022 for a plan for 2020-2022."""
+    text: str | None = None
 
 
 class Obligation(Base):
@@ -573,7 +630,7 @@ class Agreement(Base):
     region: str | None = None
     sources: list[Source] = []
     """The source texts this file transcribes."""
-    parties: list[Party] = []
+    parties: list[Party] = Field(default=[], validate_default=True)
     """At least one, except in an amendment (``amends``), which names only what it changes."""
     approvals: list[Approval] = []
     preamble: list[Section] = []
@@ -594,17 +651,23 @@ class Agreement(Base):
     duration: Duration | None = None
     obligations: list[Obligation] = []
     """Recurring obligations: evaluations, reports, reviews."""
+    action_plans: list[ActionPlan] = []
+    """Action plans and other parts with a period of their own (a plan for 2020-2022 in an agreement until 2025)."""
     annexes: list[Annex] = []
     signing: Signing | None = None
     notes: list[Text] = []
     """Notes of the transcriber, not part of the agreement."""
 
+    @field_validator("parties")
+    @classmethod
+    def _some_parties(cls, parties: list[Party], info: ValidationInfo) -> list[Party]:
+        # A field validator (not a model one), so that this is reported beside the file's other errors.
+        if not parties and info.data.get("amends") is None:
+            raise ValueError("an agreement names at least one party (unless it amends another)")
+        return parties
+
     @model_validator(mode="after")
-    def _parties_or_amends(self) -> Agreement:
-        if not self.parties and self.amends is None:
-            raise field_error(
-                "Agreement", "parties", self.parties, "an agreement names at least one party (unless it amends another)"
-            )
+    def _changes_of_an_amendment(self) -> Agreement:
         if self.changes is not None and self.amends is None:
             raise field_error("Agreement", "changes", "…", "'changes' belongs to an amendment: say what it amends")
         return self

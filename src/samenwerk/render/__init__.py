@@ -103,6 +103,8 @@ def in_force(agreement: Agreement, path: Path, as_of: dt.date) -> tuple[Agreemen
 def context(agreement: Agreement, consolidation: Consolidation | None = None) -> dict[str, Any]:
     """What templates get: plain data only, references resolved by id."""
     a = plain(agreement)
+    for p in a["parties"]:  # an association's members by name, whether or not linked to their party entry
+        p["members"] = [m["name"] if isinstance(m, dict) else m for m in p["members"]]
     parties = {p["id"]: p for p in a["parties"]}
 
     def party_names(ids: list[str]) -> str:
@@ -138,6 +140,7 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
         "final": agreement.status in FINAL_STATUSES,
         "signature_blocks": blocks,
         "party_names": party_names,
+        "term": _term(agreement),
         "consolidation": None
         if consolidation is None
         else {
@@ -148,6 +151,38 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
             ],
         },
     }
+
+
+def _term(agreement: Agreement) -> str:
+    """The term in words, as the documents say it: 'vanaf de datum van ondertekening, voor een periode van
+    5 jaar (tot en met 31 december 2025)'; empty without a start, end or term."""
+    from .. import facts, nl
+
+    d = agreement.duration
+    if d is None:
+        return ""
+    parts = []
+    if d.start == "on-signing":
+        parts.append("vanaf de datum van ondertekening")
+    elif d.start == "on-approval":
+        parts.append("vanaf de datum van goedkeuring")
+    elif d.start is not None:
+        parts.append(f"vanaf {nl.date(d.start)}")
+    end = facts.end(agreement)
+    if d.term is not None:
+        words = f"voor een periode van {d.term.value} {nl.unit(d.term.value, d.term.unit)}"
+        parts.append(words + (f" (tot en met {nl.date(end)})" if end and d.end is None else ""))
+    if d.end is not None:
+        parts.append(f"tot en met {nl.date(d.end)}")
+    if not parts:
+        return ""
+    if d.renewal is not None and d.renewal.tacit:
+        period = d.renewal.period
+        each = f" telkens met {period.value} {nl.unit(period.value, period.unit)}" if period else ""
+        parts.append(f"daarna stilzwijgend verlengd{each}")
+    elif end is None and d.term is None:
+        parts.append("zonder einddatum")
+    return ", ".join(parts) if d.term is not None or d.renewal else " ".join(parts)
 
 
 def render_text(

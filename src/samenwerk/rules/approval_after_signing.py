@@ -34,7 +34,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if signed is None:
         return
     for i, approval in enumerate(agreement.approvals):
-        if approval.date > signed:
+        if approval.date is not None and approval.date > signed:
             yield finding(
                 id,
                 level,

@@ -59,9 +59,10 @@ def walk(model: BaseModel) -> list[tuple[Loc, BaseModel]]:
         for name, value in node.__dict__.items():
             if isinstance(value, BaseModel):
                 visit(value, (*loc, name))
-            elif type(value) is list and value and isinstance(value[0], BaseModel):
-                for i, item in enumerate(value):
-                    visit(item, (*loc, name, i))
+            elif type(value) is list and value:
+                for i, item in enumerate(value):  # a list may mix models and text (an association's members)
+                    if isinstance(item, BaseModel):
+                        visit(item, (*loc, name, i))
 
     visit(model, ())
     return out

@@ -1,4 +1,7 @@
-"""duplicate-signature: a party has one signature block, and a person signs once.
+"""duplicate-signature: a person signs once.
+
+One party may sign in several blocks (its chief executive in one, a regional director in another), but no
+one signs twice, in one block or in two.
 
 Failing::
 
@@ -23,30 +26,21 @@ from .base import Context, finding
 
 id = "duplicate-signature"
 level = Level.ERROR
-summary = "No party has two signature blocks and no one signs twice."
+summary = "No one signs twice (a party may sign in several blocks)."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if agreement.signing is None:
         return
-    seen_blocks: dict[str, int] = {}
+    signed: dict[tuple[str, str], int] = {}  # (party, person) -> the block they first sign in; ids are per party
     for b, block in enumerate(agreement.signing.blocks):
-        if block.party in seen_blocks:
-            yield finding(
-                id,
-                level,
-                ("signing", "blocks", b, "party"),
-                f"'{block.party}' already has a signature block (signing.blocks[{seen_blocks[block.party]}])",
-            )
-        else:
-            seen_blocks[block.party] = b
-        people: set[str] = set()
         for s, signatory in enumerate(block.signatories):
-            if signatory.person in people:
+            first = signed.setdefault((block.party, signatory.person), b)
+            if first is not b or any(x.person == signatory.person for x in block.signatories[:s]):
+                where = "" if first == b else f" (already in signing.blocks[{first}])"
                 yield finding(
                     id,
                     level,
                     ("signing", "blocks", b, "signatories", s, "person"),
-                    f"'{signatory.person}' signs twice for '{block.party}'",
+                    f"'{signatory.person}' signs twice{where}",
                 )
-            people.add(signatory.person)

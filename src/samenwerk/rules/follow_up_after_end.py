@@ -1,6 +1,8 @@
-"""follow-up-after-end: follow-ups and notice fall within the term of the agreement.
+"""follow-up-after-end: follow-ups, action plans and notice fall within the term of the agreement.
 
-A follow-up due after the end date, or a notice period longer than the whole term, cannot be met.
+A follow-up due after the end date, an action plan running past it or starting before the agreement does,
+or a notice period longer than the whole term, cannot be met. The end is the end date, or the term counted
+from the start (``facts.end``).
 
 Failing::
 
@@ -24,25 +26,42 @@ from .base import Context, finding
 
 id = "follow-up-after-end"
 level = Level.ERROR
-summary = "Follow-ups are due before the end date, and notice fits in the term."
+summary = "Follow-ups and action plans fit in the term, and so does the notice period."
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     d = agreement.duration
-    if d is None or d.end is None:
+    last = facts.end(agreement)
+    if d is None or last is None:
         return
     for i, fu in enumerate(d.follow_ups):
         due = facts.follow_up_due(agreement, fu)
-        if due and due > d.end:
+        if due and due > last:
             key = "due" if fu.due else "after_signing"
             yield finding(
                 id,
                 level,
                 ("duration", "follow_ups", i, key),
-                f"'{fu.id}' is due on {nl.date(due)}, after the end date {nl.date(d.end)}",
+                f"'{fu.id}' is due on {nl.date(due)}, after the end date {nl.date(last)}",
             )
-    start, notice = facts.start(agreement), facts.notice_date(agreement)
-    if start is not None and notice is not None and notice < start:
+    first = facts.start(agreement)
+    for i, plan in enumerate(agreement.action_plans):
+        if plan.end is not None and plan.end > last:
+            yield finding(
+                id,
+                level,
+                ("action_plans", i, "end"),
+                f"'{plan.id}' runs until {nl.date(plan.end)}, after the agreement ends on {nl.date(last)}",
+            )
+        if plan.start is not None and first is not None and plan.start < first:
+            yield finding(
+                id,
+                level,
+                ("action_plans", i, "start"),
+                f"'{plan.id}' starts on {nl.date(plan.start)}, before the agreement starts on {nl.date(first)}",
+            )
+    notice = facts.notice_date(agreement)
+    if first is not None and notice is not None and notice < first:
         yield finding(
             id, level, ("duration", "termination", "notice"), "the notice period is longer than the whole term"
         )

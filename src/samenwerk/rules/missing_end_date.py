@@ -30,8 +30,11 @@ summary = "A samenwerkingsovereenkomst has an end date."
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if agreement.kind is AgreementKind.SAMENWERKINGSOVEREENKOMST and not (
-        agreement.duration and agreement.duration.end
+        agreement.duration and (agreement.duration.end or agreement.duration.term)
     ):
         yield finding(
-            id, level, ("duration",) if agreement.duration else ("kind",), "there is no end date (duration.end)"
+            id,
+            level,
+            ("duration",) if agreement.duration else ("kind",),
+            "there is no end date (duration.end) nor a term (duration.term)",
         )

@@ -1,6 +1,7 @@
 """references: every id that points somewhere must exist.
 
-A body member, convener, lead party, role, contact point, signature block or approval must name a party;
+A body member, convener, lead party, role, contact point, signature block, approval, association member or
+managing party must name a party;
 a commitment may name an action domain that exists; an authority must name an approval; monitoring
 must name a body and an annex; a theme must name an ambition.
 
@@ -56,6 +57,11 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         if ref is not None and ref not in parties:
             yield _missing("party", ref, parties, loc)
 
+    for i, member_party in enumerate(agreement.parties):
+        yield from party(member_party.managing_party, ("parties", i, "managing_party"))
+        for k, member in enumerate(member_party.members):
+            if not isinstance(member, str):
+                yield from party(member.party, ("parties", i, "members", k, "party"))
     for i, approval in enumerate(agreement.approvals):
         yield from party(approval.party, ("approvals", i, "party"))
     if agreement.signing:

@@ -32,7 +32,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if signed is not None and signed > end:
         yield finding(id, level, ("signing", "date"), f"signed on {nl.date(signed)}, after the end date {nl.date(end)}")
     for i, approval in enumerate(agreement.approvals):
-        if approval.date > end:
+        if approval.date is not None and approval.date > end:
             yield finding(
                 id,
                 level,

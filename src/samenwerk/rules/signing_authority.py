@@ -43,24 +43,30 @@ summary = "Local governments' signatories match the signing rule of the deciding
 LOCAL = {PartyKind.GEMEENTE, PartyKind.OCMW, PartyKind.LOKAAL_BESTUUR}
 
 
-def _holds(person: Person, *words: str) -> bool:
-    texts = [person.function or "", *person.offices]
-    return any(all(w in t.lower() for w in words) for t in texts)
+def _holds(person: Person, *alternatives: tuple[str, ...]) -> bool:
+    """Whether the person's function or one of their offices names all words of one of the alternatives."""
+    texts = [t.lower() for t in (person.function or "", *person.offices)]
+    return any(all(w in t for w in words) for words in alternatives for t in texts)
 
 
-def _required(body: str) -> list[tuple[str, tuple[str, ...]]]:
+_DIRECTOR = (("algemeen directeur",),)
+
+
+def _required(body: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     body = body.lower()
-    needs: list[tuple[str, tuple[str, ...]]] = []
+    needs: list[tuple[str, tuple[tuple[str, ...], ...]]] = []
     if "college" in body or body.strip() == "burgemeester":
-        needs.append(("the burgemeester", ("burgemeester",)))
+        needs.append(("the burgemeester", (("burgemeester",),)))
     else:
         # "voorzitter van het Bijzonder comité" chairs a committee, not the council: the office must name a raad.
         if "gemeenteraad" in body or "gemeente-" in body:
-            needs.append(("the chair of the gemeenteraad", ("voorzitter", "raad")))
+            needs.append(("the chair of the gemeenteraad", (("voorzitter", "raad"),)))
         if "ocmw" in body or "maatschappelijk welzijn" in body:
-            needs.append(("the chair of the OCMW-raad", ("voorzitter", "ocmw")))
+            # The OCMW council is the 'raad voor maatschappelijk welzijn': its chair goes by either name.
+            chair = (("voorzitter", "ocmw"), ("voorzitter", "maatschappelijk welzijn"))
+            needs.append(("the chair of the raad voor maatschappelijk welzijn", chair))
     if needs:
-        needs.append(("the algemeen directeur", ("algemeen directeur",)))
+        needs.append(("the algemeen directeur", _DIRECTOR))
     return needs
 
 
@@ -69,18 +75,22 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         return
     parties = {p.id: p for p in agreement.parties}
     approvals = {a.party: a for a in agreement.approvals}
+    blocks: dict[str, list[int]] = {}  # a party may sign in several blocks: its signatories together count
     for b, block in enumerate(agreement.signing.blocks):
-        party = parties.get(block.party)
-        if party is None or party.kind not in LOCAL or not block.signatories:
+        blocks.setdefault(block.party, []).append(b)
+    for party_id, numbers in blocks.items():
+        party = parties.get(party_id)
+        signatories = [s for b in numbers for s in agreement.signing.blocks[b].signatories]
+        if party is None or party.kind not in LOCAL or not signatories:
             continue
         body = approvals[party.id].body if party.id in approvals else (party.authority.body if party.authority else "")
         people = {r.id: r for r in party.representatives}
-        signers = [(people.get(s.person), s) for s in block.signatories]
+        signers = [(people.get(s.person), s) for s in signatories]
         missing = []
-        for label, words in _required(body):
+        for label, alternatives in _required(body):
             ok = any(
                 person is not None
-                and (_holds(person, *words) or (s.delegation is not None and words != ("algemeen directeur",)))
+                and (_holds(person, *alternatives) or (s.delegation is not None and alternatives != _DIRECTOR))
                 for person, s in signers
             )
             if not ok and label not in missing:
@@ -89,7 +99,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             yield finding(
                 id,
                 level,
-                ("signing", "blocks", b, "party"),
+                ("signing", "blocks", numbers[0], "party"),
                 f"an act of the {body.removeprefix('haar ').removeprefix('de ')} is signed by {' and '.join(dict.fromkeys(missing))} "
                 "(DLB art. 279); record the office in 'offices' or the delegation on the signatory",
             )
