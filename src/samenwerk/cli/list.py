@@ -46,7 +46,7 @@ def list_(
         dt.date | None,
         typer.Option(
             "--ends-before",
-            parser=options._date,
+            parser=options.parse_date,
             metavar="DATE",
             help="Only agreements whose last day lies before DATE (31-12-2025 or 2025-12-31).",
         ),
