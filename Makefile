@@ -61,6 +61,7 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/scan.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/site.py
 
 # Everything generated: the environment, rendered and built files, benchmark output, packaging leftovers
 # and every tool's cache (tests/test_docs.py checks the list).
