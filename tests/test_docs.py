@@ -210,7 +210,7 @@ def ci_lines(path: Path) -> list[str]:
 
 # --- where the docs run -------------------------------------------------------------------------------
 
-COPIED = ("agreements", "schemas", "templates", "docs", "README.md", "SECURITY.md", "pyproject.toml")
+COPIED = ("agreements", "examples", "schemas", "templates", "docs", "README.md", "SECURITY.md", "pyproject.toml")
 
 
 def make_repo(where: Path) -> Path:
