@@ -27,9 +27,6 @@ def parse_date(value: str) -> dt.date:
         raise typer.BadParameter(str(exc)) from None
 
 
-_date = parse_date  # the name cli/list.py uses
-
-
 def ids(value: str | None) -> tuple[str, ...] | None:
     """'a, b' -> ('a', 'b'): rule ids given on the command line."""
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else None
