@@ -211,3 +211,21 @@ def test_axe_finds_no_accessibility_violations(site: Path, browser: Browser, axe
         if violations:
             found[str(page.relative_to(site))] = violations
     assert not found, json.dumps(found, indent=1)
+
+
+def test_pages_print(site: Path, browser: Browser) -> None:
+    """Printed (A4, as Chromium lays it out): every agreement on paper, without the menu and the filters."""
+    import base64
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    browser.open((site / "index.html").as_uri())
+    data = browser.send("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69, "printBackground": True})["data"]
+    reader = PdfReader(io.BytesIO(base64.b64decode(data)))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+    for ident in IDS:
+        assert ident.split("-")[0] in text
+    assert "Alle overeenkomsten op 30 juni 2025" in text
+    assert "Zoeken" not in text and "Hoofdmenu" not in text and "Tijdlijn" not in text
