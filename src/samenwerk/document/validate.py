@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Finding
 from ..model import Agreement
+from ..model.types import FORMS
 
 
 def validate(data: Any) -> tuple[Agreement | None, list[Finding]]:
@@ -125,9 +126,9 @@ def _finding(err: Any, root: type[BaseModel], data: Any = _NO_DATA) -> Finding:
         message = f"'{err['input']}' is not allowed: {err['ctx']['expected']}"
     elif kind == "string_pattern_mismatch":
         message = f"'{err['input']}' does not have the expected form"
-        field = _field_info(loc, root)
-        if field is not None and field.description:
-            message += f": {field.description}"
+        form = FORMS.get(err.get("ctx", {}).get("pattern", ""))
+        if form:  # how the type is written; the field's description says what it means, not its form
+            message += f": {form}"
     return Finding(loc, message)
 
 
@@ -156,13 +157,6 @@ def _inner_model(annotation: Any, typing: Any) -> Any:
         if found is not None:
             return found
     return None
-
-
-def _field_info(loc: tuple[Any, ...], root: type[BaseModel]) -> Any:
-    model = _model_at(loc, root)
-    if model is None or not isinstance(loc[-1], str):
-        return None
-    return model.model_fields.get(loc[-1])
 
 
 def _suggest(loc: tuple[Any, ...], root: type[BaseModel]) -> str:

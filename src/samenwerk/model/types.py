@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationError, WithJsonSchema
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandler, ValidationError, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -126,14 +128,40 @@ Date = Annotated[
     ),
 ]
 
-Id = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
-        max_length=80,
-        description="An identifier: lower-case letters, digits and hyphens, such as 'vdab' or 'stad-gent'.",
-    ),
-]
+
+@dataclass(frozen=True)
+class Form:
+    """How a value of a type is written, as the type's description in the JSON Schema.
+
+    ``Field(description=...)`` in an ``Annotated`` type would become the description of every field of that type
+    and hide the field's own (its attribute docstring); a ``Form`` describes the type only, and a field's docstring
+    takes its place in the field's schema."""
+
+    text: str
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["description"] = self.text
+        return json_schema
+
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+_KBO_PATTERN = r"^(BE ?)?[0-8][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}$"
+_NIS_PATTERN = r"^[1-9][0-9]{4}$"
+_POSTAL_PATTERN = r"^[1-9][0-9]{3}$"
+_SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+FORMS: dict[str, str] = {
+    ID_PATTERN: "An identifier: lower-case letters, digits and hyphens, such as 'vdab' or 'stad-gent'.",
+    _KBO_PATTERN: "KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97.",
+    _NIS_PATTERN: "NIS code (Statbel) of a municipality: five digits, such as 44021 for Gent.",
+    _POSTAL_PATTERN: "Belgian postal code: four digits, such as 9000.",
+    _SHA256_PATTERN: "SHA-256 of the file, 64 hex digits.",
+}
+"""Each pattern of a type here, and how a value that matches it is written: for the schema, and for the message
+about a value that does not match."""
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80), Form(FORMS[ID_PATTERN])]
 
 
 def _check_kbo(value: str) -> str:
@@ -152,27 +180,11 @@ def _check_kbo(value: str) -> str:
     return f"{compact[0:4]}.{compact[4:7]}.{compact[7:10]}"
 
 
-EnterpriseNumber = Annotated[
-    str,
-    Field(
-        pattern=r"^(BE ?)?[0-8][0-9]{3}\.?[0-9]{3}\.?[0-9]{3}$",
-        description="KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97.",
-    ),
-    AfterValidator(_check_kbo),
-]
+EnterpriseNumber = Annotated[str, Field(pattern=_KBO_PATTERN), Form(FORMS[_KBO_PATTERN]), AfterValidator(_check_kbo)]
 
-NisCode = Annotated[
-    str,
-    Field(
-        pattern=r"^[1-9][0-9]{4}$",
-        description="NIS code (Statbel) of a municipality: five digits, such as 44021 for Gent.",
-    ),
-]
+NisCode = Annotated[str, Field(pattern=_NIS_PATTERN), Form(FORMS[_NIS_PATTERN])]
 
-PostalCode = Annotated[
-    str,
-    Field(pattern=r"^[1-9][0-9]{3}$", description="Belgian postal code: four digits, such as 9000."),
-]
+PostalCode = Annotated[str, Field(pattern=_POSTAL_PATTERN), Form(FORMS[_POSTAL_PATTERN])]
 
 
 def _check_relative(value: str) -> str:
@@ -201,13 +213,14 @@ RelativePath = Annotated[
     ),
 ]
 
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the file, 64 hex digits.")]
+Sha256 = Annotated[str, Field(pattern=_SHA256_PATTERN), Form(FORMS[_SHA256_PATTERN])]
 
 Text = Annotated[str, Field(min_length=1)]
 
 Title = Annotated[
     str,
-    Field(min_length=1, max_length=1000, description="A title: one line of at most 1,000 characters."),
+    Field(min_length=1, max_length=1000),
+    Form("A title: one line of at most 1,000 characters."),
 ]
 """A title or subtitle: longer is a pasting accident, and would take minutes to lay out as a PDF heading."""
 
