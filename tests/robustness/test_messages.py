@@ -42,7 +42,7 @@ CASES = [
         "    body: gemeenteraad\n",
         "10:5",
         "schema",
-        "missing required key 'date' in approvals[1]",
+        "give the date of the decision, or say in 'date_unknown' why it is not known",
     ),
     (
         "date-as-a-number",
@@ -100,7 +100,8 @@ CASES = [
         "schema",
         "expected a list (lines starting with '- ', or [a, b]), got the text 'VDAB en Gent'",
     ),
-    ("empty-list", HEAD + "parties: []\n", "4:10", "schema", "the list is empty: give at least 1 item"),
+    ("empty-list", HEAD + PARTY + "consultation: {bodies: []}\n", "5:24", "schema", "the list is empty: give at least 1 item"),
+    ("no-parties", HEAD + "parties: []\n", "4:10", "schema", "an agreement names at least one party"),
     ("number-as-key", HEAD + PARTY + "1: x\n", "5:1", "schema", "unknown key '1'"),
     ("empty-text", 'id: a\ntitle: ""\nkind: pact\n' + PARTY, "2:8", "schema", "the text is empty"),
     # --- syntax: at the place to fix, in samenwerk's words -------------------------------------------
