@@ -632,3 +632,52 @@ def test_nothing_left_reads_the_same_in_text_and_markdown() -> None:
         out = io.StringIO()
         FORMATS.writer(fmt)(shown([fd], substantive_only=True), out, Options())
         assert "Geen wijzigingen." in out.getvalue()
+
+
+def _history_pairs() -> list[tuple[str, str]]:
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    done = subprocess.run(
+        ["git", "log", "--format=%H", "-n", "16", "--", "agreements/"], cwd=ROOT, capture_output=True, text=True
+    )
+    commits = done.stdout.split() if done.returncode == 0 else []
+    return list(zip(commits[1:], commits[:-1]))
+
+
+_ENGLISH_VALUES = re.compile(
+    r"\b(signed|expired|terminated|superseded|steering-group|working-group|on-signing|unanimous)\b"
+)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_the_shipped_agreements_git_history_reads_in_the_agreements_terms(cli, fmt: str) -> None:
+    """Every change to agreements/ in this repository's own history (the last 15), as a reviewer reads it:
+    no float, no list index, no id where the entry has a name, no English value of an enumeration."""
+    from tests.conftest import ROOT
+
+    pairs = _history_pairs()
+    if not pairs:
+        pytest.skip("this checkout has no history of agreements/ (a shallow clone)")
+    named: set[str] = set()
+    for path in AGREEMENTS.glob("*.yaml"):
+        agreement = document.read(path).agreement
+        if agreement is not None:
+            data = agreement.model_dump(mode="json", exclude_defaults=True)
+            named |= {e["id"] for e in _entries(data) if any(e.get(k) for k in ("name", "title", "indicator"))}
+    named = {i for i in named if "-" in i}  # a one-word id ('stuurgroep', 'vdab') is also a word of the text
+    checked = 0
+    for old, new in pairs:
+        result = cli("diff", old, new, "-f", fmt, "--", "agreements/", cwd=ROOT)
+        assert result.returncode in (0, 2), result.stderr
+        for line in result.stdout.splitlines():
+            if not line.startswith(("  ", "- ")) or "sleutel (id)" in line:
+                continue  # headers name files (whose names hold ids); a renamed id is shown as what it is
+            checked += 1
+            assert not re.search(r"\b\d+\.0\b", line), line
+            assert not re.search(r"(^|: |  . )\d+ (gewijzigd|toegevoegd|verwijderd)", line), line
+            assert not _ENGLISH_VALUES.search(line.split("[", 1)[0]), line
+            leaked = [i for i in named if re.search(rf"(?<![\w./:-]){re.escape(i)}(?![\w-])", line)]
+            assert not leaked, (line, leaked)
+    assert checked > 0
