@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,29 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max
 )
 DATES = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31))
 KINDS = st.sampled_from(["vdab", "gemeente", "ocmw", "lokaal-bestuur", "projectvereniging", "sociale-partner"])
+
+
+_YAML12_SCALAR = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+
+
+class _Yaml12Dumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1: a text such as '0E0' goes out unquoted, and a YAML 1.2 reader (samenwerk's)
+    reads it back as a number. This dumper quotes every text that YAML 1.2 would read as something else."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _YAML12_SCALAR.fullmatch(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Yaml12Dumper.add_representer(str, _text)
+
+
+def dump(data: object) -> str:
+    return yaml.dump(data, Dumper=_Yaml12Dumper, allow_unicode=True, sort_keys=False)
 
 
 def _date_text(day: dt.date, flemish: bool) -> str:
@@ -103,7 +127,7 @@ COMMON = settings(max_examples=60, deadline=None, suppress_health_check=[HealthC
 @COMMON
 @given(documents())
 def test_loader_model_and_json_schema_agree(data: dict) -> None:
-    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    text = dump(data)
     loaded = parse(text)
     assert loaded.error is None
     agreement, findings = validate(loaded.data)
@@ -117,17 +141,17 @@ def test_loader_model_and_json_schema_agree(data: dict) -> None:
 @COMMON
 @given(agreements())
 def test_diff_of_an_agreement_with_itself_is_empty(data: dict) -> None:
-    raw = yaml.safe_dump(data, allow_unicode=True).encode()
+    raw = dump(data).encode()
     assert compare(Side("a", raw), Side("b", raw)).changes == ()
     # The same agreement written in another key order and date notation is still no change.
     other = dict(reversed(list(data.items())))
-    assert compare(Side("a", raw), Side("b", yaml.safe_dump(other, allow_unicode=True).encode())).changes == ()
+    assert compare(Side("a", raw), Side("b", dump(other).encode())).changes == ()
 
 
 @COMMON
 @given(agreements())
 def test_render_never_fails_on_a_valid_agreement(data: dict) -> None:
-    agreement, findings = validate(parse(yaml.safe_dump(data, allow_unicode=True)).data)
+    agreement, findings = validate(parse(dump(data)).data)
     assert agreement is not None, findings
     md = render_text(agreement, "md")
     html = render_text(agreement, "html")
@@ -173,3 +197,9 @@ def test_random_byte_mutations_never_crash_any_command(seed: Path, mutations: li
         if resolved is not None:
             render_text(resolved, "md")
             render_text(resolved, "html")
+
+
+def test_the_dumper_writes_yaml_1_2_texts_that_read_back_as_texts() -> None:
+    """'0E0' is a number in YAML 1.2 but not in PyYAML's 1.1: hypothesis found it as a party's name."""
+    for text in ("0E0", "1e3", ".inf", "0o17", "Null", "TRUE", "12", "-1.5", "gewoon tekst"):
+        assert parse(dump({"name": text})).data == {"name": text}
