@@ -135,16 +135,28 @@ def _folded(text: str) -> str:
 
 
 def substitute(data: Any, ids: dict[str, str]) -> Any:
-    """``data`` with every id-like string that was renamed written as its new id (a new structure; ``data``
-    is left as it is)."""
+    """``data`` with every id-like string that was renamed written as its new id. ``data`` is left as it is;
+    what holds no renamed id is shared, not copied (a rename in a list of 30,000 entries copies one path)."""
     if not ids:
         return data
     if isinstance(data, dict):
-        return {k: substitute(v, ids) for k, v in data.items()}
+        out: dict[Any, Any] | None = None
+        for key, value in data.items():
+            changed = substitute(value, ids)
+            if changed is not value:
+                out = out if out is not None else dict(data)
+                out[key] = changed
+        return data if out is None else out
     if isinstance(data, list):
-        return [substitute(v, ids) for v in data]
-    if isinstance(data, str) and _SLUG.match(data):
-        return ids.get(data, data)
+        items: list[Any] | None = None
+        for i, value in enumerate(data):
+            changed = substitute(value, ids)
+            if changed is not value:
+                items = items if items is not None else list(data)
+                items[i] = changed
+        return data if items is None else items
+    if isinstance(data, str) and data in ids and _SLUG.match(data):
+        return ids[data]
     return data
 
 
