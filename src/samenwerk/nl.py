@@ -47,7 +47,10 @@ def number(value: float) -> str:
 
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(format_decimal(value, locale=LOCALE, decimal_quantization=False))
+    try:
+        return str(format_decimal(value, locale=LOCALE, decimal_quantization=False))
+    except (ArithmeticError, ValueError):  # beyond what Babel formats (a number of 40 digits in a broken file)
+        return str(value)
 
 
 def count(n: int, singular: str, plural: str) -> str:
