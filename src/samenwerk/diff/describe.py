@@ -117,7 +117,7 @@ def quantity(value: float, unit: str | None) -> str:
     shown = nl.number(value)
     if unit == "%":
         return f"{shown} %"
-    if unit in _PERIODS and float(value).is_integer():
+    if unit in _PERIODS and (isinstance(value, int) or value.is_integer()):
         return f"{shown} {nl.unit(int(value), unit)}"
     return f"{shown} {unit}" if unit else shown
 
