@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import meaning
+from .describe import at
 from .engine import Change, Kind, classify, diff, same_text
 
 _SLUG = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -243,8 +244,8 @@ def _quantities(changes: list[Change], old: Any, new: Any) -> list[Change]:
                     replace(
                         c,
                         path=c.path[:-1],
-                        old=_at(old, old_loc),
-                        new=_at(new, new_loc),
+                        old=at(old, old_loc),
+                        new=at(new, new_loc),
                         old_loc=old_loc,
                         new_loc=new_loc,
                     )
@@ -252,15 +253,6 @@ def _quantities(changes: list[Change], old: Any, new: Any) -> list[Change]:
             continue
         out.append(c)
     return out
-
-
-def _at(data: Any, loc: tuple[Any, ...] | None) -> Any:
-    for part in loc or ():
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _implied_numbers(changes: list[Change]) -> list[Change]:
