@@ -57,10 +57,8 @@ def signatures(
     """Check the signatures of a PDF that samenwerk rendered: which fields are signed, by whom, intact or not,
     and whether the PDF carries the agreement's YAML as it is (in the working tree or at --rev).
 
-    Exit 1 when a --require is not met, a signature is not intact or not by its field's signatory, later
-    changes go beyond signing, the agreement differs, or a chain does not lead to a --trust anchor; 2 when
-    the file is not a PDF, not made by samenwerk, or cannot be read.
-    """
+    Exit 1 when a --require is not met, a signature is not intact or not by its field's signatory, later changes go beyond signing, the agreement differs, or a chain does not lead to a --trust anchor; 2 when the file is not a PDF, not made by samenwerk, or cannot be read.
+    """  # one line: Typer keeps the line breaks of a help text's later paragraphs
     from ..reporters.signatures import Options
     from ..signatures import check, read_anchors
 
