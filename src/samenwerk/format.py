@@ -1,0 +1,538 @@
+"""The canonical form of an agreement file, written through ruamel.yaml's round trip (``samenwerk fmt``).
+
+What the canonical form is:
+
+- keys in the order of the model (``model/agreement.py``, the order of the JSON Schema), at every level;
+  keys the model does not know (a schema error) after the known ones, in the order they were written;
+- two spaces of indentation, list entries indented under their key (``  - id: ...``);
+- quotes only where the text needs them, then double quotes (single quotes for a text holding a double
+  quote or a backslash); a text is never re-wrapped;
+- dates as the project writes them: ``31-12-2025`` (a date written ``2025-12-31`` or ``1-1-2026`` in a date
+  field is rewritten; a value that is not a date is left for lint to report);
+- every text of more than one line as a literal block (``|``), however it was written (folded, quoted);
+- one newline at the end of the file, none at its start.
+
+What stays exactly as written: the wording of every text (its value, to the character), every comment, the
+blank lines between entries, flow or block style of each list and mapping, numbers as written.
+
+Comments are placed by lines, not by ruamel.yaml's attachment (which hangs a comment on whatever node came
+before it): whole-line comments and blank lines belong to the key or list entry that follows them, move with
+it and are indented like it; an end-of-line comment belongs to the key or entry on its line and keeps the gap
+before it; comments before the first key stay at the top of the file, comments after the last entry at its
+end (both at the left margin). A comment on the line of a block (a multi-line text, a list entry that is a
+mapping) goes on the line before it: after it, it would be read as part of the text.
+
+Every result is checked before it is returned: read back with the fast loader it gives the same data (dates
+aside), and it holds the same comments; if not, that is a bug (``FormatBug``), and nothing is written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Finding
+from .errors import SamenwerkError
+
+
+class FormatError(SamenwerkError):
+    """The file cannot be put in canonical form (it does not parse): the message names its line and column."""
+
+
+class FormatBug(RuntimeError):
+    """The canonical form would change the data or lose a comment: a bug in samenwerk, never written."""
+
+
+# --- what the model says about each place in a file ----------------------------------------------------------
+
+
+@dataclass(eq=False)
+class Shape:
+    """What the model expects at one place: a model's fields (in order), a list's entries, or a date."""
+
+    fields: dict[str, Shape] | None = None
+    item: Shape | None = None
+    date: bool = False
+
+
+ANY = Shape()
+
+
+@lru_cache(maxsize=1)
+def agreement_shape() -> Shape:
+    from .model import Agreement
+
+    return _model_shape(Agreement, {})
+
+
+def _model_shape(cls: type, seen: dict[type, Shape]) -> Shape:
+    if cls in seen:
+        return seen[cls]
+    shape = seen[cls] = Shape(fields={})
+    assert shape.fields is not None
+    for name, info in cls.model_fields.items():  # type: ignore[attr-defined]
+        shape.fields[name] = _type_shape(info.annotation, seen)
+    if cls.__name__ == "Agreement":
+        shape.fields["changes"] = shape  # an amendment's changes are written as in an agreement
+    return shape
+
+
+def _type_shape(annotation: Any, seen: dict[type, Shape]) -> Shape:
+    from pydantic import BaseModel
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _type_shape(typing.get_args(annotation)[0], seen)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _model_shape(annotation, seen)
+    if annotation is dt.date:
+        return Shape(date=True)
+    if origin is list:
+        return Shape(item=_type_shape(typing.get_args(annotation)[0], seen))
+    if origin is typing.Union or type(annotation).__name__ == "UnionType":
+        arms = [_type_shape(arm, seen) for arm in typing.get_args(annotation)]
+        for arm in arms:  # a model or a list wins (Text | Affiliate: a mapping entry is an Affiliate)
+            if arm.fields is not None or arm.item is not None:
+                return arm
+        return Shape(date=any(arm.date for arm in arms))
+    return ANY
+
+
+def canonical_date(value: Any) -> str | None:
+    """A date as the project writes it (31-12-2025), or None when ``value`` is not a date."""
+    from .model.types import parse_date
+
+    if isinstance(value, dt.datetime) or not isinstance(value, (str, dt.date)):
+        return None
+    try:
+        day = parse_date(value)
+    except ValueError:
+        return None
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
+# --- comments and blank lines, by line ----------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Anchor:
+    """A key of a block mapping or an entry of a block list: what comments belong to."""
+
+    line: int
+    col: int
+    """Where it starts: the key, or the dash of a list entry (0-based)."""
+    container: Any
+    key: Any
+    leading: list[tuple[int, str]] = field(default_factory=list)
+    """Whole lines before it: (column, text from '#'), or (-1, '') for a blank line."""
+    eol: tuple[int, int, str] | None = None
+    """A comment at the end of its line: (column, gap before it, text from '#')."""
+
+
+@dataclass
+class _Layout:
+    anchors: list[_Anchor]
+    header: list[tuple[int, str]]
+    trailing: list[tuple[int, str]]
+
+
+class _Spans:
+    """Sorted, non-overlapping character ranges, for 'is this offset inside one?'."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
+def _content_span(text: str, node: Any) -> tuple[int, int]:
+    """The characters of a scalar that are its text: a block scalar's lines without its header line and
+    without the blank lines after it (unless kept with '+')."""
+    start, end = node.start_mark.index, node.end_mark.index
+    if node.style not in ("|", ">"):
+        return start, end
+    newline = text.find("\n", start)
+    header = text[start : newline if newline != -1 else end]
+    body = newline + 1 if newline != -1 else end
+    if "+" in header.split("#", 1)[0]:
+        return body, end
+    last = end
+    while last > body and text[last - 1] in " \t\r\n":
+        last -= 1
+    return body, max(body, last)
+
+
+def _walk(text: str, root: Any, data: Any) -> tuple[list[_Anchor], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The anchors of the file in document order, with the spans of scalar text and of flow collections."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    anchors: list[_Anchor] = []
+    scalars: list[tuple[int, int]] = []
+    flows: list[tuple[int, int]] = []
+    seen: set[int] = set()
+
+    def visit(node: Any, value: Any) -> None:
+        if id(node) in seen:  # an alias: its node was walked where it was defined
+            return
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            scalars.append(_content_span(text, node))
+            return
+        if node.flow_style:
+            flows.append((node.start_mark.index, node.end_mark.index))
+            inner(node)
+            return
+        if isinstance(node, MappingNode):
+            if not isinstance(value, dict) or len(value) != len(node.value):
+                raise _unwritable(node, "a mapping that cannot be written back as it reads (a merge key '<<'?)")
+            for (key_node, value_node), key in zip(node.value, list(value.keys())):
+                anchors.append(_Anchor(key_node.start_mark.line, key_node.start_mark.column, value, key))
+                visit(key_node, None)
+                visit(value_node, value[key])
+        elif isinstance(node, SequenceNode):
+            if not isinstance(value, list) or len(value) != len(node.value):
+                raise _unwritable(node, "a list that cannot be written back as it reads")
+            for i, item_node in enumerate(node.value):
+                line, col = _dash(text, item_node.start_mark.index)
+                anchors.append(_Anchor(line, col, value, i))
+                visit(item_node, value[i])
+
+    def inner(node: Any) -> None:
+        """The texts inside a flow collection: no anchors there, but no comment either."""
+        stack = [node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ScalarNode):
+                scalars.append(_content_span(text, node))
+            elif isinstance(node, MappingNode):
+                stack.extend(part for pair in node.value for part in pair)
+            elif isinstance(node, SequenceNode):
+                stack.extend(node.value)
+
+    visit(root, data)
+    anchors.sort(key=lambda a: (a.line, a.col))
+    return anchors, scalars, flows
+
+
+def _unwritable(node: Any, what: str) -> FormatError:
+    return FormatError(f"{node.start_mark.line + 1}:{node.start_mark.column + 1}: {what}")
+
+
+def _dash(text: str, offset: int) -> tuple[int, int]:
+    """Line and column of the '-' that starts the list entry whose content starts at ``offset``."""
+    i = offset - 1
+    while i >= 0:
+        ch = text[i]
+        if ch == "-":
+            break
+        if ch == "\n":  # the content starts on a line after its dash ('-  # comment')
+            line_start = text.rfind("\n", 0, i) + 1
+            before = text[line_start:i]
+            cut = 0 if before.lstrip().startswith("#") else before.find(" #")
+            i = line_start + (cut if cut != -1 else len(before)) - 1
+            continue
+        i -= 1
+    line = text.count("\n", 0, max(i, 0))
+    return line, max(i, 0) - (text.rfind("\n", 0, max(i, 0)) + 1)
+
+
+def _comments(text: str, scalars: _Spans) -> Iterator[tuple[int, int, int, str, bool]]:
+    """Each comment: (line, column, offset, text from '#' without trailing blanks, alone on its line)."""
+    offset = 0
+    for number, line in enumerate(text.split("\n")):
+        at = line.find("#")
+        while at != -1:
+            if (at == 0 or line[at - 1] in " \t") and offset + at not in scalars:
+                alone = not line[:at].strip()
+                yield number, at, offset + at, line[at:].rstrip(), alone
+                break
+            at = line.find("#", at + 1)
+        offset += len(line) + 1
+
+
+def _layout(text: str, root: Any, data: Any) -> _Layout:
+    anchors, scalar_spans, flow_spans = _walk(text, root, data)
+    scalars, flows = _Spans(scalar_spans), _Spans(flow_spans)
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    positions = [(a.line, a.col) for a in anchors]
+    header: list[tuple[int, str]] = []
+    trailing: list[tuple[int, str]] = []
+    whole: dict[int, tuple[int, str]] = {}
+    for number, col, offset, comment, alone in _comments(text, scalars):
+        if alone and offset not in flows:
+            whole[number] = (col, comment)
+            continue
+        # At the end of a line, or inside a flow collection: it belongs to the last anchor before it.
+        i = bisect.bisect_left(positions, (number, col)) - 1
+        if i < 0:
+            header.append((col, comment))
+            continue
+        owner = anchors[i]
+        if owner.eol is None and not alone:
+            before = lines[number][:col]
+            gap = len(before) - len(before.rstrip())
+            owner.eol = (col, max(gap, 1), comment)
+        else:
+            owner.leading.append((col, comment))  # a second comment for the same place: on a line of its own
+    for number, line in enumerate(lines):
+        entry = whole.get(number)
+        if entry is None:
+            if line.strip() or starts[number] in scalars or starts[number] in flows:
+                continue
+            entry = (-1, "")
+        i = bisect.bisect_right(positions, (number, 1 << 30))
+        if i >= len(anchors):
+            trailing.append(entry)
+        elif i == 0:
+            header.append(entry)
+        else:
+            anchors[i].leading.append(entry)
+    return _Layout(anchors, header, trailing)
+
+
+# --- the canonical form ----------------------------------------------------------------------------------------
+
+
+def _canonical(value: Any, shape: Shape, container: Any = None, key: Any = None) -> None:
+    """Put ``value`` (held at ``container[key]``) in canonical form, in place."""
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    from .document import write
+
+    if isinstance(value, dict):
+        fields = shape.fields or {}
+        if fields:
+            known = [k for k in fields if k in value]
+            ordered: Any = value  # a CommentedMap: an ordered dict
+            for k in known + [k for k in list(value) if k not in fields]:
+                ordered.move_to_end(k)
+        for k in list(value):
+            _canonical(value[k], fields.get(k, ANY) if isinstance(k, str) else ANY, value, k)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _canonical(item, shape.item or ANY, value, i)
+    elif container is not None and isinstance(value, (str, dt.date)) and not isinstance(value, dt.datetime):
+        new: Any = value
+        if shape.date and (written := canonical_date(value)) is not None:
+            new = written
+        elif isinstance(value, str):
+            text = "".join(value)  # a plain str: no quotes, no block style of its own
+            new = LiteralScalarString(text) if "\n" in text else text
+        if new is not value or type(new) is not type(value):
+            write.put(container, key, new)
+
+
+def _is_block(value: Any) -> bool:
+    if not isinstance(value, (dict, list)) or not value:
+        return False
+    fa = getattr(value, "fa", None)
+    return not (fa is not None and fa.flow_style() is True)
+
+
+def _columns(value: Any, col: int, out: dict[tuple[int, Any], int], items: dict[int, tuple[Any, Any]]) -> None:
+    """The column each key and list entry (its dash) will be written at, for comments' indentation; and for
+    each block collection that is a list entry, that entry (``items``)."""
+    entries = value.items() if isinstance(value, dict) else enumerate(value)
+    for k, v in entries:
+        out[(id(value), k)] = col
+        if _is_block(v):
+            if isinstance(value, list):
+                items[id(v)] = (value, k)
+            _columns(v, col + 2, out, items)
+
+
+def _first(container: Any) -> Any:
+    return next(iter(container)) if isinstance(container, dict) else 0
+
+
+def _last(value: Any) -> tuple[Any, Any]:
+    """The container and key of the last thing written: where the file's trailing comments go."""
+    while True:
+        key = next(reversed(value)) if isinstance(value, dict) else len(value) - 1
+        if _is_block(value[key]):
+            value = value[key]
+            continue
+        return value, key
+
+
+def _attach(data: Any, layout: _Layout) -> None:
+    from .document import write
+
+    columns: dict[tuple[int, Any], int] = {}
+    entries: dict[int, tuple[Any, Any]] = {}
+    _columns(data, 0, columns, entries)
+    before: dict[tuple[int, Any], tuple[Any, Any, list[str]]] = {}
+
+    def add(container: Any, key: Any, lines: list[str]) -> None:
+        before.setdefault((id(container), key), (container, key, []))[2].extend(lines)
+
+    def indented(entries: list[tuple[int, str]], col: int = 0) -> list[str]:
+        return ["" if at < 0 else " " * col + text for at, text in entries]
+
+    first_key = next(iter(data))
+    add(data, first_key, indented(layout.header))  # the top of the file stays the top of the file
+    for anchor in layout.anchors:
+        new_col = columns.get((id(anchor.container), anchor.key), anchor.col)
+        value = anchor.container[anchor.key]
+        leading = list(anchor.leading)
+        if anchor.eol is not None:
+            col, gap, text = anchor.eol
+            # ruamel.yaml writes a comment after a block (a multi-line text, an entry that is a mapping) below
+            # it: such a comment goes on the line before instead.
+            is_text_block = isinstance(value, str) and "\n" in value
+            if is_text_block or (isinstance(anchor.container, list) and _is_block(value)):
+                leading.append((col, text))
+            else:
+                write.comment_after(anchor.container, anchor.key, text, gap)
+        # The first key of a list entry shares the entry's line ('- id: ...'): what comes before it comes
+        # before the entry's dash. Comments are indented like what they stand before.
+        container, key = anchor.container, anchor.key
+        while id(container) in entries and _first(container) == key:
+            container, key = entries[id(container)]
+            new_col = columns.get((id(container), key), new_col)
+        add(container, key, indented(leading, new_col))
+    for container, key, lines in before.values():
+        if container is data and key == first_key:
+            while lines and not lines[0]:  # no blank line at the start of the file
+                lines = lines[1:]
+        write.comment_before(container, key, lines)
+    trailing = list(layout.trailing)
+    while trailing and trailing[-1][0] < 0:
+        trailing.pop()
+    container, key = _last(data)
+    write.comment_at_end(container, key, indented(trailing))
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    """The file in canonical form."""
+    changed: bool
+
+
+def format_text(text: str, name: str = "<text>") -> Result:
+    """``text`` (an agreement file) in canonical form. A file that does not parse is a ``FormatError`` that
+    names ``name``, the line and the column; a result that would change the data or lose a comment is a
+    ``FormatBug``."""
+    from .document import write
+    from .document.yaml import parse
+
+    source = text.replace("\r\n", "\n")
+    loaded = parse(source)
+    if loaded.error is not None:
+        raise _error(name, loaded.error)
+    if not isinstance(loaded.data, dict) or loaded.node is None:
+        raise FormatError(f"{name}:1:1: not an agreement: the file must hold a mapping of keys")
+    try:
+        data = write.load(source)
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml's errors have no common base worth naming
+        raise FormatError(f"{name}:1:1: cannot be read for writing back: {exc}") from None
+    try:
+        layout = _layout(source, loaded.node, data)
+    except FormatError as exc:
+        raise FormatError(f"{name}:{exc}") from None
+    write.clear_comments(data)
+    _canonical(data, agreement_shape())
+    _attach(data, layout)
+    out = write.dump(data).rstrip("\n") + "\n"
+    _verify(source, loaded.data, out, name)
+    return Result(out, out != text)
+
+
+def _error(name: str, finding: Finding) -> FormatError:
+    return FormatError(f"{name}:{finding.line or 1}:{finding.col or 1}: {finding.message}")
+
+
+def expected_data(data: Any, shape: Shape | None = None) -> Any:
+    """What the fast loader reads from the canonical form of a file it read as ``data``: the same, with the
+    dates in date fields written as the project writes them."""
+    shape = shape or agreement_shape()
+    if isinstance(data, dict):
+        fields = shape.fields or {}
+        return {k: expected_data(v, fields.get(k, ANY) if isinstance(k, str) else ANY) for k, v in data.items()}
+    if isinstance(data, list):
+        return [expected_data(v, shape.item or ANY) for v in data]
+    if shape.date and (written := canonical_date(data)) is not None:
+        return written
+    return data
+
+
+def comment_texts(text: str) -> list[str]:
+    """Every comment of a file that parses, in order, as written from its '#' (without trailing blanks)."""
+    from .document.yaml import parse
+
+    loaded = parse(text)
+    if loaded.node is None:
+        return []
+    scalars: list[tuple[int, int]] = []
+    _, scalars, _ = _walk(text, loaded.node, loaded.data)
+    return [comment for _, _, _, comment, _ in _comments(text, _Spans(scalars))]
+
+
+def _verify(source: str, data: Any, out: str, name: str) -> None:
+    from .document.yaml import parse
+
+    back = parse(out)
+    if back.error is not None or back.data != expected_data(data):
+        raise FormatBug(f"{name}: the canonical form would change the data; nothing was written")
+    if sorted(comment_texts(out)) != sorted(comment_texts(source)):
+        raise FormatBug(f"{name}: the canonical form would lose or change a comment; nothing was written")
+
+
+# --- files ------------------------------------------------------------------------------------------------------
+
+
+def read_source(path: Path) -> str:
+    """The text of an agreement file that samenwerk may rewrite in place: inside its repository, not a link,
+    within the size limit, UTF-8. Anything else is a ``FormatError`` naming the file."""
+    from .document import too_large
+    from .document.yaml import MAX_FILE_BYTES, decode
+    from .fsutil import escapes
+
+    if path.is_symlink():
+        raise FormatError(f"{path}:1:1: a symbolic link; samenwerk rewrites files only, never through a link")
+    refused = escapes(path)
+    if refused is not None:
+        raise FormatError(f"{path}:1:1: {refused}")
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise FormatError(f"{path}:1:1: the file is too large; {too_large(MAX_FILE_BYTES)}")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read the file: {exc.strerror}") from None
+    text, problem = decode(raw)
+    if text is None:
+        assert problem is not None
+        raise _error(str(path), problem)
+    return text
+
+
+def unified_diff(path: Path, before: str, after: str) -> str:
+    """What a rewrite changes, as a unified diff (``--diff``)."""
+    import difflib
+
+    name = path.as_posix()
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write_back(path: Path, text: str) -> None:
+    """Rewrite one of the user's own agreement files in place, atomically, keeping its mode."""
+    from .fsutil import write_atomic
+
+    write_atomic(path, text, force=True)
