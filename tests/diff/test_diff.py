@@ -165,7 +165,7 @@ def test_side_that_does_not_validate_is_located_and_still_compared(cli, repo: Pa
     assert result.returncode == 2
     (f,) = json.loads(result.stdout)["files"]
     (err,) = f["errors"]
-    assert (err["path"], err["line"], err["col"]) == ("agreements/antwerpen.yaml", 340, 8)
+    assert (err["path"], err["line"], err["col"]) == ("agreements/antwerpen.yaml", 339, 8)
     paths = [c["path"][-1] for c in f["changes"]]
     assert "min_meetings_per_year" in paths
 

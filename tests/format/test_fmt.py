@@ -54,6 +54,12 @@ def _formats(path: Path) -> bool:
         return False
 
 
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_shipped_agreement_is_canonical(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, str(path)).text == text, f"run 'samenwerk fmt {path.relative_to(ROOT)}'"
+
+
 @pytest.mark.parametrize("name", CANONICAL)
 def test_a_canonical_fixture_is_byte_identical(name: str) -> None:
     text = _text(ROOT / name)

@@ -25,8 +25,8 @@ def make_repo(root: Path) -> Path:
     git(root, "commit", "-qm", "Alle overeenkomsten")
     gent = root / "agreements" / f"{GENT}.yaml"
     text = gent.read_text(encoding="utf-8")
-    assert "  end: 2025-12-31" in text
-    gent.write_text(text.replace("  end: 2025-12-31", "  end: 2026-12-31", 1), encoding="utf-8")
+    assert "  end: 31-12-2025" in text
+    gent.write_text(text.replace("  end: 31-12-2025", "  end: 31-12-2026", 1), encoding="utf-8")
     git(root, "commit", "-qam", "Gent verlengd tot eind 2026")
     return root
 

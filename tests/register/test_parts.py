@@ -63,7 +63,7 @@ def test_history_follows_a_rename(tmp_path: Path) -> None:
     git(repo, "mv", "agreements/gent.yaml", "agreements/gent-vdab.yaml")
     git(repo, "commit", "-qm", "hernoemd")
     path = repo / "agreements" / "gent-vdab.yaml"
-    path.write_text(path.read_text("utf-8").replace("end: 2025-12-31", "end: 2026-12-31"), "utf-8")
+    path.write_text(path.read_text("utf-8").replace("end: 31-12-2025", "end: 31-12-2026"), "utf-8")
     git(repo, "commit", "-qam", "verlengd")
     found = log([path])
     steps = found.steps[str(path)]

@@ -34,8 +34,8 @@ def commit(repo: Path, message: str = "change") -> None:
 def extend(path: Path) -> None:
     """One substantive change: the end date a year later."""
     text = path.read_text(encoding="utf-8")
-    assert "  end: 2025-12-31\n" in text
-    path.write_text(text.replace("  end: 2025-12-31\n", "  end: 2026-12-31\n"), encoding="utf-8")
+    assert "  end: 31-12-2025\n" in text
+    path.write_text(text.replace("  end: 31-12-2025\n", "  end: 31-12-2026\n"), encoding="utf-8")
 
 
 @pytest.fixture
@@ -207,7 +207,7 @@ def unmerged(repo: Path) -> list[str]:
     extend(path)
     commit(repo)
     git(repo, "checkout", "-q", "main")
-    path.write_text(path.read_text(encoding="utf-8").replace("  end: 2025-12-31\n", "  end: 2027-12-31\n"))
+    path.write_text(path.read_text(encoding="utf-8").replace("  end: 31-12-2025\n", "  end: 31-12-2027\n"))
     commit(repo)
     subprocess.run(["git", "merge", "-q", "other"], cwd=repo, capture_output=True, env={**os.environ, **GIT_ENV})
     return []
