@@ -31,7 +31,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import typing
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -427,6 +428,20 @@ def format_text(text: str, name: str = "<text>") -> Result:
     """``text`` (an agreement file) in canonical form. A file that does not parse is a ``FormatError`` that
     names ``name``, the line and the column; a result that would change the data or lose a comment is a
     ``FormatBug``."""
+    return rewrite(text, name)
+
+
+Edit = Callable[[Any, list[str]], None]
+"""A change to a file's round-trip data (in canonical form, comments set aside) and to the whole-line
+comments at its top (each from its '#'; a blank line is '')."""
+
+
+def rewrite(text: str, name: str = "<text>", edit: Edit | None = None) -> Result:
+    """``text`` in canonical form, with ``edit`` applied to its data and its top comments (``samenwerk fix``).
+
+    Without an edit the result must read back as the same data (dates written as the project writes them)
+    with the same comments; with one, as the edited data with the same comments and those the edit added at
+    the top. Anything else is a ``FormatBug``, and nothing is written."""
     from .document import write
     from .document.yaml import parse
 
@@ -434,7 +449,7 @@ def format_text(text: str, name: str = "<text>") -> Result:
     loaded = parse(source)
     if loaded.error is not None:
         raise _error(name, loaded.error)
-    if not isinstance(loaded.data, dict) or loaded.node is None:
+    if not isinstance(loaded.data, dict) or not loaded.data or loaded.node is None:
         raise FormatError(f"{name}:1:1: not an agreement: the file must hold a mapping of keys")
     try:
         data = write.load(source)
@@ -446,10 +461,37 @@ def format_text(text: str, name: str = "<text>") -> Result:
         raise FormatError(f"{name}:{exc}") from None
     write.clear_comments(data)
     _canonical(data, agreement_shape())
+    added: list[str] = []
+    if edit is not None:
+        header = ["" if col < 0 else comment for col, comment in layout.header]
+        edit(data, header)
+        kept = Counter(comment for _, comment in layout.header if comment)
+        for line in header:
+            if line and kept[line] > 0:
+                kept[line] -= 1
+            elif line:
+                added.append(line)
+        layout.header = [(-1, "") if not line else (0, line) for line in header]
+        _canonical(data, agreement_shape())
     _attach(data, layout)
     out = write.dump(data).rstrip("\n") + "\n"
-    _verify(source, loaded.data, out, name)
+    expected = expected_data(loaded.data) if edit is None else plain(data)
+    _verify(source, expected, out, name, added)
     return Result(out, out != text)
+
+
+def plain(data: Any) -> Any:
+    """Round-trip data as the fast loader would read it back."""
+    if isinstance(data, dict):
+        return {plain(k): plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [plain(v) for v in data]
+    if isinstance(data, bool) or data is None:
+        return data
+    for kind in (str, int, float):
+        if isinstance(data, kind):
+            return kind(data)
+    return data
 
 
 def _error(name: str, finding: Finding) -> FormatError:
@@ -482,13 +524,13 @@ def comment_texts(text: str) -> list[str]:
     return [comment for _, _, _, comment, _ in _comments(text, _Spans(scalars))]
 
 
-def _verify(source: str, data: Any, out: str, name: str) -> None:
+def _verify(source: str, expected: Any, out: str, name: str, added: list[str]) -> None:
     from .document.yaml import parse
 
     back = parse(out)
-    if back.error is not None or back.data != expected_data(data):
+    if back.error is not None or back.data != expected:
         raise FormatBug(f"{name}: the canonical form would change the data; nothing was written")
-    if sorted(comment_texts(out)) != sorted(comment_texts(source)):
+    if sorted(comment_texts(out)) != sorted(comment_texts(source) + added):
         raise FormatBug(f"{name}: the canonical form would lose or change a comment; nothing was written")
 
 

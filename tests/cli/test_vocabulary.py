@@ -20,7 +20,7 @@ GROUP = command()
 COMMANDS = dict(GROUP.commands)
 PLUMBING = {"git-diff-driver"}
 """Called by git with its seven fixed arguments, never by a person: no output options to choose."""
-EDITORS = {"fmt"}
+EDITORS = {"fmt", "fix"}
 """Commands that write the user's own files (agreements, a repository's set-up), not a report: nothing to
 choose a format for. Those that make one new file name it with -o/--output."""
 WRITERS = sorted(set(COMMANDS) - PLUMBING - EDITORS)
@@ -44,6 +44,7 @@ def test_the_commands_are_the_documented_ones() -> None:
         "schema",
         "site",
         "fmt",
+        "fix",
     }
 
 

@@ -17,7 +17,7 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
-from . import diff, expiring, fmt, lint, options, output, render, rules, schema, signatures, site
+from . import diff, expiring, fix, fmt, lint, options, output, render, rules, schema, signatures, site
 from . import list as listing
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ app.command()(signatures.signatures)
 app.command()(schema.schema)
 app.command()(site.site)
 app.command()(fmt.fmt)
+app.command()(fix.fix)
 
 
 def command() -> click.Group:

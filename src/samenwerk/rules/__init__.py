@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 from . import (
     agreement_links,
@@ -23,6 +25,7 @@ from . import (
     planning_period,
     references,
     representative_function,
+    schema_line,
     signatory_representative,
     signed_after_end,
     signing_authority,
@@ -30,7 +33,10 @@ from . import (
     steering_group,
     steering_group_party,
     title_years,
+    todo,
+    trailing_whitespace,
 )
+from .fixing import SCHEMA_FIX_SUMMARY, schema_dates
 
 _MODULES = (
     references,
@@ -58,6 +64,9 @@ _MODULES = (
     contact_point,
     annex_file,
     national_register_number,
+    todo,
+    schema_line,
+    trailing_whitespace,
 )
 
 REGISTRY: dict[str, ModuleType] = {module.id: module for module in _MODULES}
@@ -70,3 +79,16 @@ BUILTIN = {
     "io": "The file can be read.",
     "internal": "samenwerk met a bug while checking the file; the other files are still checked. Please report it.",
 }
+
+FIXES: dict[str, tuple[Callable[..., list[str]], str]] = {
+    "schema": (schema_dates, SCHEMA_FIX_SUMMARY),
+    **{rid: (m.fix, m.fix_summary) for rid, m in REGISTRY.items() if getattr(m, "fixable", False)},
+}
+"""The checks that can repair what they find (``samenwerk fix``), in the order fixes run, each with its fix
+(``fix(data, ctx)``, see ``rules.fixing``) and what the fix does."""
+
+
+def fix_of(rule_id: str) -> Any:
+    """What the fix of ``rule_id`` does, or None when it has none."""
+    entry = FIXES.get(rule_id)
+    return entry[1] if entry else None

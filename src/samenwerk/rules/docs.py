@@ -67,6 +67,12 @@ class RuleDoc:
     """The rule's section in docs/rules.md."""
     source: str
     """The documentation as written (masked when sensitive): what ``samenwerk rules ID`` prints."""
+    fix: str | None = None
+    """What ``samenwerk fix`` does about what the rule finds; None when it has no safe fix."""
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
 
     @property
     def explanation(self) -> str:
@@ -88,6 +94,8 @@ class RuleDoc:
                 parts.append(f"{label}:\n\n" + textwrap.indent(example, "    "))
         if self.options:
             parts.append("Options: " + _options(self.options))
+        if self.fix:
+            parts.append(f"Fix: samenwerk fix {self.fix}.")
         parts.append(f"Documentation: {self.url}")
         return "\n\n".join(parts)
 
@@ -97,6 +105,8 @@ class RuleDoc:
         level = f"{self.level}, always on" if self.builtin else f"{self.level} (the default; configurable)"
         parts = [f"## {self.id}"] if heading else []
         parts += [f"**Level:** {level}", f"**Checks:** {self.summary}"]
+        if self.fix:
+            parts.append(f"**Fix:** `samenwerk fix` {self.fix}.")
         parts += [_markdown(p) for p in self.paragraphs if p != self.summary]
         for label, example in (("Failing", self.failing), ("Passing", self.passing)):
             if example is not None:
@@ -109,12 +119,13 @@ class RuleDoc:
 
     def text(self) -> str:
         """What ``samenwerk rules ID`` prints."""
+        fix = f"\n\nFix: samenwerk fix {self.fix}." if self.fix else ""
         if self.builtin:
-            return f"{self.id} (always on, {self.level})\n\n{self.source}"
+            return f"{self.id} (always on, {self.level})\n\n{self.source}{fix}"
         out = f"{self.id} (default level: {self.level})\n\n{self.source}"
         if self.options:
             out += "\n\nOptions: " + _options(self.options)
-        return out
+        return out + fix
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -126,6 +137,8 @@ class RuleDoc:
             "failing": self.failing,
             "passing": self.passing,
             "options": dict(self.options),
+            "fixable": self.fixable,
+            "fix": self.fix,
             "url": self.url,
         }
 
@@ -163,6 +176,8 @@ def rule_docs() -> Mapping[str, RuleDoc]:
 
 
 def _builtin(rule_id: str, text: str) -> RuleDoc:
+    from . import fix_of
+
     return RuleDoc(
         id=rule_id,
         level="error",
@@ -175,10 +190,13 @@ def _builtin(rule_id: str, text: str) -> RuleDoc:
         options=(),
         url=doc_url(rule_id),
         source=text,
+        fix=fix_of(rule_id),
     )
 
 
 def _rule(module: ModuleType) -> RuleDoc:
+    from . import fix_of
+
     rule_id: str = module.id
     sensitive = bool(getattr(module, "sensitive", False))
     source = (module.__doc__ or f"{rule_id}: {module.summary}").strip()
@@ -210,6 +228,7 @@ def _rule(module: ModuleType) -> RuleDoc:
         options=settings,
         url=doc_url(rule_id),
         source=source,
+        fix=fix_of(rule_id),
     )
 
 
@@ -260,10 +279,11 @@ def _fit(paragraphs: list[str], url: str, limit: int = MAX_DESCRIPTION) -> str:
 
 
 def render_text(docs: Iterable[RuleDoc]) -> str:
-    """The listing of ``samenwerk rules``: id, level and summary, one rule a line."""
+    """The listing of ``samenwerk rules``: id, level, 'fix' where ``samenwerk fix`` repairs what the rule
+    finds, and summary, one rule a line."""
     docs = list(docs)
     width = max((len(d.id) for d in docs), default=0)
-    return "".join(f"{d.id:<{width}}  {d.level:<7}  {d.summary}\n" for d in docs)
+    return "".join(f"{d.id:<{width}}  {d.level:<7}  {'fix' if d.fixable else '   '}  {d.summary}\n" for d in docs)
 
 
 def render_markdown(docs: Iterable[RuleDoc]) -> str:
@@ -276,9 +296,11 @@ def render_markdown(docs: Iterable[RuleDoc]) -> str:
         "The built-in checks are always on; every other rule can be selected, ignored or given another level",
         "in the configuration (see the README).",
         "",
-        "| id | level | checks |",
-        "| --- | --- | --- |",
-        *(f"| [{d.id}](#{d.id}) | {d.level} | {d.summary} |" for d in docs),
+        "`samenwerk fix` repairs what the rules marked *fix* find (see each rule's section).",
+        "",
+        "| id | level | fix | checks |",
+        "| --- | --- | --- | --- |",
+        *(f"| [{d.id}](#{d.id}) | {d.level} | {'fix' if d.fixable else ''} | {d.summary} |" for d in docs),
     ]
     return "\n".join(lines) + "\n\n" + "\n\n".join(d.markdown() for d in docs) + "\n"
 

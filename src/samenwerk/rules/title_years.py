@@ -12,17 +12,23 @@ Passing::
 
     title: Samen sterk voor lokaal werk in 2020 - 2025
     duration: {end: 31-12-2025}
+
+``samenwerk fix`` makes the title agree with the dates: it trusts the dates, so check them first.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from .. import facts
 from ..diagnostics import Finding, Level
 from ..model import Agreement
 from .base import Context, finding
+
+if TYPE_CHECKING:
+    from .fixing import FixContext
 
 id = "title-years"
 level = Level.ERROR
@@ -43,3 +49,37 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 yield finding(id, level, (key,), f"the {key} says {m[0]} but the agreement ends in {end.year}")
             if start and first > start.year:
                 yield finding(id, level, (key,), f"the {key} says {m[0]} but the agreement starts in {start.year}")
+
+
+fixable = True
+fix_summary = "makes the years in the title and subtitle those of the dates, trusting the dates"
+
+
+def fix(data: Any, ctx: FixContext) -> list[str]:
+    """The year range made to agree with the dates: the last year the end's, the first year the start's when
+    it came after it. Only when the end is known and does not come before the start."""
+    from ..document import write
+
+    agreement = ctx.agreement()
+    if agreement is None:
+        return []
+    start, end = facts.start(agreement), facts.end(agreement)
+    if end is None or (start is not None and start > end):
+        return []
+    changed: list[str] = []
+    for key in ("title", "subtitle"):
+        text = data.get(key)
+        if not isinstance(text, str):
+            continue
+
+        def years(m: re.Match[str]) -> str:
+            first = int(m[1])
+            if start is not None and first > start.year:
+                first = start.year
+            return f"{first}{m[0][len(m[1]) : m.start(2) - m.start()]}{end.year}"
+
+        fixed = _RANGE.sub(years, text)
+        if fixed != text:
+            write.put(data, key, fixed)
+            changed.append(f"{key}: '{text}' -> '{fixed}'")
+    return changed
