@@ -355,6 +355,10 @@ def _columns(value: Any, col: int, out: dict[tuple[int, Any], int], items: dict[
             _columns(v, col + 2, out, items)
 
 
+def _holds(container: Any, key: Any) -> bool:
+    return key in container if isinstance(container, dict) else 0 <= key < len(container)
+
+
 def _first(container: Any) -> Any:
     return next(iter(container)) if isinstance(container, dict) else 0
 
@@ -386,6 +390,8 @@ def _attach(data: Any, layout: _Layout) -> None:
     first_key = next(iter(data))
     add(data, first_key, indented(layout.header))  # the top of the file stays the top of the file
     for anchor in layout.anchors:
+        if not _holds(anchor.container, anchor.key):
+            continue  # an edit took it out: its comments go with it, which the check after writing catches
         new_col = columns.get((id(anchor.container), anchor.key), anchor.col)
         value = anchor.container[anchor.key]
         leading = list(anchor.leading)

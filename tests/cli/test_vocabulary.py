@@ -20,7 +20,7 @@ GROUP = command()
 COMMANDS = dict(GROUP.commands)
 PLUMBING = {"git-diff-driver"}
 """Called by git with its seven fixed arguments, never by a person: no output options to choose."""
-EDITORS = {"fmt", "fix"}
+EDITORS = {"fmt", "fix", "init", "new", "extend", "amend"}
 """Commands that write the user's own files (agreements, a repository's set-up), not a report: nothing to
 choose a format for. Those that make one new file name it with -o/--output."""
 WRITERS = sorted(set(COMMANDS) - PLUMBING - EDITORS)
@@ -45,6 +45,10 @@ def test_the_commands_are_the_documented_ones() -> None:
         "site",
         "fmt",
         "fix",
+        "init",
+        "new",
+        "extend",
+        "amend",
     }
 
 
@@ -76,8 +80,9 @@ def test_an_option_means_the_same_on_every_command() -> None:
                 continue
             long = max(param.opts, key=len)
             # The same idea with each command's own values: the names must agree, the help names the values.
-            # --check: exit 1 and write nothing, said of each command's own files.
-            help_text = "" if long in ("--format", "--fail-on", "--check") else (param.help or "")
+            # --check: exit 1 and write nothing, said of each command's own files; --party: the party to
+            # look for (list), the party to write (new).
+            help_text = "" if long in ("--format", "--fail-on", "--check", "--party") else (param.help or "")
             shape = (tuple(sorted(param.opts)), help_text)
             if long in seen:
                 first, *rest = seen[long]

@@ -17,7 +17,23 @@ import typer
 
 from .. import __version__
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
-from . import diff, expiring, fix, fmt, lint, options, output, render, rules, schema, signatures, site
+from . import (
+    diff,
+    expiring,
+    extend,
+    fix,
+    fmt,
+    init,
+    lint,
+    new,
+    options,
+    output,
+    render,
+    rules,
+    schema,
+    signatures,
+    site,
+)
 from . import list as listing
 
 if TYPE_CHECKING:
@@ -67,6 +83,10 @@ app.command()(schema.schema)
 app.command()(site.site)
 app.command()(fmt.fmt)
 app.command()(fix.fix)
+app.command()(init.init)
+app.command()(new.new)
+app.command()(extend.extend)
+app.command()(extend.amend)
 
 
 def command() -> click.Group:

@@ -1,0 +1,141 @@
+"""samenwerk new: a new agreement from its kind, by prompts at a terminal or by options in scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_OK, SamenwerkError
+from . import options, output
+
+TITLE_HELP = "The title, as the text gives it."
+
+
+def _start(value: str) -> dt.date | str:
+    """--start: a date, or on-signing / on-approval."""
+    if value in ("on-signing", "on-approval"):
+        return value
+    return options.parse_date(value)
+
+
+def new(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            help="samenwerkingsovereenkomst, partnerschapsovereenkomst, engagementsverklaring, pact, protocol, "
+            "convenant; addendum or verlenging with --amends.",
+        ),
+    ],
+    agreement_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help="The agreement's id, such as stad-gent-vdab-2026-2031.")
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=TITLE_HELP)] = None,
+    party: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--party",
+            metavar="ID:NAME:KIND",
+            help="A party (repeat for more), such as stad-gent:Stad Gent:lokaal-bestuur.",
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", metavar="DATE", help="The start: a date, on-signing or on-approval.")
+    ] = None,
+    end: Annotated[
+        dt.date | None,
+        typer.Option("--end", parser=options.parse_date, metavar="DATE", help="The end date, inclusive."),
+    ] = None,
+    amends: Annotated[
+        str | None,
+        typer.Option("--amends", metavar="ID", help="For an addendum or a verlenging: the agreement it changes."),
+    ] = None,
+    out: options.Output = None,
+    force: options.Force = False,
+    prompt: Annotated[
+        bool | None,
+        typer.Option(
+            "--prompt/--no-prompt",
+            help="Ask for what the options do not give.",
+            show_default="at a terminal",
+        ),
+    ] = None,
+) -> int:
+    """Make a new agreement of KIND: every part the kind has, filled in from the options (or the answers at
+    a terminal), a TODO wherever something is still to be written ('samenwerk lint' points at each), and the
+    line that names the schema for the editor.
+
+    Written to agreements/ID.yaml (or -o FILE; '-' is standard output), never over a file without --force.
+    An addendum or a verlenging (with --amends ID; a verlenging with --end) is made as 'samenwerk amend'
+    and 'samenwerk extend' make it.
+    """
+    from .. import scaffold
+
+    asking = sys.stdin.isatty() if prompt is None else prompt
+    if kind in ("addendum", "verlenging"):
+        return _amendment(kind, amends, end, title, out, force)
+    if asking:
+        agreement_id = agreement_id or typer.prompt("Id (lower-case letters, digits, hyphens)")
+        title = title or typer.prompt("Title (empty: a TODO)", default="", show_default=False) or None
+        if not party:
+            party = []
+            while spec := typer.prompt("Party as ID:NAME:KIND (empty when done)", default="", show_default=False):
+                party.append(spec)
+        if start is None:
+            start = (
+                typer.prompt("Start: a date, on-signing or on-approval (empty: a TODO)", default="", show_default=False)
+                or None
+            )
+        if end is None:
+            answer = typer.prompt("End date, inclusive (empty: a TODO)", default="", show_default=False)
+            end = options.parse_date(answer) if answer else None
+    if not agreement_id:
+        raise SamenwerkError("name the agreement with --id ID (or answer the prompts at a terminal)")
+    parties = [scaffold.Party.parse(spec) for spec in party or []]
+    try:
+        begin = _start(start) if start else None
+    except typer.BadParameter as exc:
+        raise SamenwerkError(f"--start: {exc}") from None
+    target = out or Path("agreements") / f"{scaffold.check_id(agreement_id)}.yaml"
+    text = scaffold.new_agreement(kind, agreement_id, target, title=title, parties=parties, start=begin, end=end)
+    _write(target, text, force)
+    return EXIT_OK
+
+
+def _amendment(
+    kind: str, amends: str | None, end: dt.date | None, title: str | None, out: Path | None, force: bool
+) -> int:
+    from .. import scaffold
+
+    if not amends:
+        raise SamenwerkError(f"a {kind} changes an agreement: name it with --amends ID")
+    found = scaffold.find(amends, [Path(".")])
+    if kind == "verlenging":
+        if end is None:
+            raise SamenwerkError("a verlenging needs its new end date: --end DATE")
+        planned = scaffold.extension(found, end, None if dash(out) else out)
+    else:
+        planned = scaffold.addendum(found, title=title, path=None if dash(out) else out)
+    _write(out if dash(out) else planned.path, planned.text, force)
+    return EXIT_OK
+
+
+def dash(out: Path | None) -> bool:
+    """-o - : standard output."""
+    return out is not None and output.to_stdout(out)
+
+
+def _write(target: Path | None, text: str, force: bool) -> None:
+    """The new file written atomically (never over one without --force), or standard output for '-'."""
+    if dash(target):
+        sys.stdout.write(text)
+        return
+    from ..fsutil import write_atomic
+
+    assert target is not None
+    write_atomic(target, text, force=force, make_parents=True)
+    output.notice(f"{target}: written")

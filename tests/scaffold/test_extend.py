@@ -1,0 +1,94 @@
+"""samenwerk extend and amend: the linked file beside the agreement, filled in, linting clean with its folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from samenwerk.document.yaml import parse
+from samenwerk.format import format_text
+
+from ..conftest import ROOT, git
+
+REGISTER = ROOT / "examples" / "register"
+BASE = "voorbeeldegem-vdab-2024-2025"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    shutil.copytree(REGISTER, tmp_path / "agreements")
+    git(tmp_path, "init", "-q", "-b", "main")
+    return tmp_path
+
+
+def _clean(cli, repo: Path) -> None:
+    done = cli("lint", "agreements", "-f", "json", "--no-cache", "--fail-on", "warning", cwd=repo)
+    assert done.returncode == 0 and json.loads(done.stdout)["diagnostics"] == [], done.stdout + done.stderr
+
+
+def test_extend_writes_the_extension_beside_the_agreement(cli, repo: Path) -> None:
+    done = cli("extend", BASE, "--until", "31-12-2028", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    path = repo / "agreements" / f"{BASE}-verlenging-2028.yaml"
+    text = path.read_text(encoding="utf-8")
+    data = parse(text).data
+    assert data["kind"] == "verlenging" and data["amends"] == BASE and data["status"] == "draft"
+    assert data["effective"] == "01-01-2027", "the day after the end the existing extension gave it"
+    assert data["changes"] == {
+        "title": "Samenwerkingsovereenkomst tussen de lokale besturen van Voorbeeldegem en Leerdorp en VDAB 2024-2028",
+        "duration": {"end": "31-12-2028"},
+    }
+    assert data["title"].endswith("tot en met 31 december 2028")
+    assert format_text(text).text == text
+    _clean(cli, repo)
+    expiring = cli("expiring", "agreements", "--as-of", "01-06-2028", "-f", "json", cwd=repo)
+    (row,) = [r for r in json.loads(expiring.stdout)["agreements"] if r["id"] == BASE]
+    assert row["end"] == "2028-12-31"
+
+
+def test_amend_writes_the_next_addendum(cli, repo: Path) -> None:
+    done = cli("amend", BASE, "--effective", "01-09-2025", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    data = parse((repo / "agreements" / f"{BASE}-addendum-2.yaml").read_text(encoding="utf-8")).data
+    assert data["id"] == f"{BASE}-addendum-2" and data["kind"] == "addendum" and data["amends"] == BASE
+    assert data["effective"] == "01-09-2025" and data["changes"] == {}
+    assert data["title"].startswith("Addendum 2 bij ")
+    _clean(cli, repo)
+
+
+def test_new_makes_them_too(cli, repo: Path) -> None:
+    assert cli("new", "verlenging", "--amends", BASE, "--end", "31-12-2027", cwd=repo).returncode == 0
+    assert (repo / "agreements" / f"{BASE}-verlenging-2027.yaml").is_file()
+    assert cli("new", "addendum", "--amends", BASE, "--title", "Addendum over de doelen", cwd=repo).returncode == 0
+    data = parse((repo / "agreements" / f"{BASE}-addendum-2.yaml").read_text(encoding="utf-8")).data
+    assert data["title"] == "Addendum over de doelen"
+    _clean(cli, repo)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["extend", BASE, "--until", "31-12-2026"], "is not after the present end"),
+        (["extend", "geen-overeenkomst", "--until", "31-12-2030"], "no agreement with the id"),
+        (["extend", "voorbeeldegem-vdab-addendum-1", "--until", "31-12-2030"], "is itself an amendment"),
+        (["extend", BASE], "--until"),
+        (["amend", BASE, "--effective", "01-01-2020"], "comes before"),
+        (["new", "verlenging", "--amends", BASE], "--end"),
+    ],
+)
+def test_wrong_input_is_a_usage_error(cli, repo: Path, args: list[str], message: str) -> None:
+    before = sorted(p.name for p in (repo / "agreements").iterdir())
+    done = cli(*args, cwd=repo)
+    assert done.returncode == 2 and message in done.stderr, done.stderr
+    assert sorted(p.name for p in (repo / "agreements").iterdir()) == before
+
+
+def test_an_existing_file_is_never_overwritten_unasked(cli, repo: Path) -> None:
+    target = repo / "agreements" / f"{BASE}-verlenging-2028.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    done = cli("extend", BASE, "--until", "31-12-2028", "agreements", cwd=repo)
+    assert done.returncode == 2 and "--force" in done.stderr
+    assert target.read_text(encoding="utf-8") == "mine\n"
