@@ -10,7 +10,7 @@ import typer
 
 from ..errors import EXIT_OK
 from . import options
-from .new import TITLE_HELP, _write, dash
+from .new import TITLE_HELP, _write, dash, new_file
 
 AgreementId = Annotated[str, typer.Argument(metavar="ID", help="The id of the agreement.")]
 Where = Annotated[
@@ -26,15 +26,13 @@ def extend(
         typer.Option("--until", parser=options.parse_date, metavar="DATE", help="The new end date, inclusive."),
     ],
     paths: Where = None,
-    out: options.Output = None,
+    out: Annotated[Path | None, new_file("beside the agreement")] = None,
     force: options.Force = False,
 ) -> int:
     """Extend the agreement ID until DATE: a 'verlenging' beside it that amends it, changes its end date (and
     the years in its title), and takes effect the day after its present end (its extensions counted).
 
-    The agreement is found among the agreement files below the current folder (or PATH...). The new file,
-    a draft to complete and sign, lints clean with the agreement's folder.
-    """
+    The agreement is found among the agreement files below the current folder (or PATH...). The new file, a draft to complete and sign, lints clean with the agreement's folder."""
     from .. import scaffold
 
     found = scaffold.find(agreement_id, paths or [Path(".")])
@@ -51,15 +49,13 @@ def amend(
         typer.Option("--effective", parser=options.parse_date, metavar="DATE", help="The day its changes take effect."),
     ] = None,
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=TITLE_HELP)] = None,
-    out: options.Output = None,
+    out: Annotated[Path | None, new_file("beside the agreement")] = None,
     force: options.Force = False,
 ) -> int:
     """Amend the agreement ID: an addendum beside it, numbered after the ones it has, with what it changes to
     be written under 'changes' (as in the agreement itself).
 
-    The agreement is found among the agreement files below the current folder (or PATH...). The new file,
-    a draft, lints clean with the agreement's folder.
-    """
+    The agreement is found among the agreement files below the current folder (or PATH...). The new file, a draft, lints clean with the agreement's folder."""
     from .. import scaffold
 
     found = scaffold.find(agreement_id, paths or [Path(".")])

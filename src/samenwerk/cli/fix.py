@@ -30,10 +30,7 @@ def fix(
     """Repair what the rules with a safe fix find ('samenwerk rules' marks them 'fix'): dates written another
     way, a title whose years disagree with the dates, trailing spaces, a missing schema line.
 
-    A file that changes is written in canonical form (as 'samenwerk fmt' writes it), atomically, with every
-    comment kept. Exit 0 when nothing is left to fix; 1 when a problem those rules find is left (each is
-    listed), or with --diff when a file would change; 2 when a file cannot be read or parsed.
-    """
+    A file that changes is written in canonical form (as 'samenwerk fmt' writes it), atomically, with every comment kept. Exit 0 when nothing is left to fix; 1 when a problem those rules find is left (each is listed), or with --diff when a file would change; 2 when a file cannot be read or parsed."""
     from ..config import load_config
     from ..document.files import expand
     from ..fix import fix_file

@@ -23,10 +23,7 @@ def fmt(
     """Put agreements in canonical form: keys in the model's order, two-space indentation, quotes only where
     needed, dates as 31-12-2025, multi-line texts as literal blocks.
 
-    Comments, blank lines between entries and the wording of every text stay as written. A file is rewritten
-    in place (atomically) only when it changes. Exit 0 when every file is canonical (or was made so); 1 with
-    --check or --diff when a file is not; 2 when a file cannot be read or parsed.
-    """
+    Comments, blank lines between entries and the wording of every text stay as written. A file is rewritten in place (atomically) only when it changes. Exit 0 when every file is canonical (or was made so); 1 with --check or --diff when a file is not; 2 when a file cannot be read or parsed."""
     from ..document.files import expand
     from ..format import FormatBug, FormatError, format_text, read_source, unified_diff, write_back
 

@@ -32,9 +32,7 @@ def init(
     Schema mapped onto agreements/ for the editor, the git diff driver, and a short README in Dutch for the
     people who edit.
 
-    Running it again changes nothing: a file that is there already is left as it is (--force overwrites
-    it), one that is missing is written.
-    """
+    Running it again changes nothing: a file that is there already is left as it is (--force overwrites it), one that is missing is written."""
     from ..fsutil import write_atomic
     from ..scaffold import init_files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,6 +13,11 @@ from ..errors import EXIT_OK, SamenwerkError
 from . import options, output
 
 TITLE_HELP = "The title, as the text gives it."
+
+
+def new_file(where: str) -> Any:
+    """-o/--output as every command has it, for a command that makes a new file ``where`` by default."""
+    return typer.Option("--output", "-o", metavar="FILE", help=options.OUTPUT_HELP, show_default=where)
 
 
 def _start(value: str) -> dt.date | str:
@@ -54,14 +59,14 @@ def new(
         str | None,
         typer.Option("--amends", metavar="ID", help="For an addendum or a verlenging: the agreement it changes."),
     ] = None,
-    out: options.Output = None,
+    out: Annotated[Path | None, new_file("agreements/ID.yaml")] = None,
     force: options.Force = False,
     prompt: Annotated[
         bool | None,
         typer.Option(
             "--prompt/--no-prompt",
             help="Ask for what the options do not give.",
-            show_default="at a terminal",
+            show_default="at a terminal, without --id",
         ),
     ] = None,
 ) -> int:
@@ -69,13 +74,11 @@ def new(
     a terminal), a TODO wherever something is still to be written ('samenwerk lint' points at each), and the
     line that names the schema for the editor.
 
-    Written to agreements/ID.yaml (or -o FILE; '-' is standard output), never over a file without --force.
-    An addendum or a verlenging (with --amends ID; a verlenging with --end) is made as 'samenwerk amend'
-    and 'samenwerk extend' make it.
-    """
+    At a terminal without --id it asks for what the options do not give. Written to agreements/ID.yaml (or -o FILE; '-' is standard output), never over a file without --force. An addendum or a verlenging (with --amends ID; a verlenging with --end) is made as 'samenwerk amend' and 'samenwerk extend' make it."""
     from .. import scaffold
 
-    asking = sys.stdin.isatty() if prompt is None else prompt
+    # At a terminal, without --id, it asks; with --id (a script, or someone who knows what to give) never.
+    asking = (sys.stdin.isatty() and agreement_id is None) if prompt is None else prompt
     if kind in ("addendum", "verlenging"):
         return _amendment(kind, amends, end, title, out, force)
     if asking:
