@@ -535,7 +535,22 @@ def test_gitlab_ci_example_runs(tmp_path: Path) -> None:
 
 # --- options named in the prose -----------------------------------------------------------------------
 
-COMMANDS = ("lint", "rules", "diff", "git-diff-driver", "expiring", "render", "schema", "signatures")
+COMMANDS = (
+    "lint",
+    "rules",
+    "diff",
+    "git-diff-driver",
+    "expiring",
+    "render",
+    "schema",
+    "signatures",
+    "init",
+    "new",
+    "fmt",
+    "fix",
+    "extend",
+    "amend",
+)
 OPTION = re.compile(r"--?[A-Za-z][\w-]*")
 
 
