@@ -19,8 +19,8 @@ Comments are placed by lines, not by ruamel.yaml's attachment (which hangs a com
 before it): whole-line comments and blank lines belong to the key or list entry that follows them, move with
 it and are indented like it; an end-of-line comment belongs to the key or entry on its line and keeps the gap
 before it; comments before the first key stay at the top of the file, comments after the last entry at its
-end (both at the left margin). A comment on the line of a block (a multi-line text, a list entry that is a
-mapping) goes on the line before it: after it, it would be read as part of the text.
+end (both at the left margin). A comment on the line of a list entry that is a block (a multi-line text,
+a mapping) goes on the line before it: after it, it would be read as part of the block.
 
 Every result is checked before it is returned: read back with the fast loader it gives the same data (dates
 aside), and it holds the same comments; if not, that is a bug (``FormatBug``), and nothing is written.
@@ -397,10 +397,13 @@ def _attach(data: Any, layout: _Layout) -> None:
         leading = list(anchor.leading)
         if anchor.eol is not None:
             col, gap, text = anchor.eol
-            # ruamel.yaml writes a comment after a block (a multi-line text, an entry that is a mapping) below
-            # it: such a comment goes on the line before instead.
+            # After a key whose value is a block text: after its indicator ('notes: |  # x'). ruamel.yaml
+            # writes a comment after a list entry that is a block (a text, a mapping) below it, where it
+            # would be read as part of it: such a comment goes on the line before instead.
             is_text_block = isinstance(value, str) and "\n" in value
-            if is_text_block or (isinstance(anchor.container, list) and _is_block(value)):
+            if is_text_block and isinstance(anchor.container, dict):
+                write.comment_after_indicator(anchor.container, anchor.key, text, gap)
+            elif isinstance(anchor.container, list) and (is_text_block or _is_block(value)):
                 leading.append((col, text))
             else:
                 write.comment_after(anchor.container, anchor.key, text, gap)

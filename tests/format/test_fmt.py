@@ -279,3 +279,12 @@ def test_a_symbolic_link_is_never_written_through(cli, tmp_path: Path) -> None:
     assert done.returncode == 2 and "symbolic link" in done.stderr
     assert outside.read_text(encoding="utf-8") == "title: T\nid: t\n"
     assert (folder / "link.yaml").is_symlink()
+
+
+def test_a_comment_after_a_block_texts_indicator_stays_on_its_line() -> None:
+    """A suppression there keeps working: lint reports a block text at its key's line."""
+    text = "id: a\nnotes:\n  - x\ntitle: |-  # samenwerk: ignore[title-years] as signed\n  Titel 2020 - 2026\n  tweede regel\n"
+    assert format_text(text).text == (
+        "id: a\ntitle: |-  # samenwerk: ignore[title-years] as signed\n  Titel 2020 - 2026\n  tweede regel\n"
+        "notes:\n  - x\n"
+    )

@@ -159,7 +159,8 @@ def flow(value: object, rnd: random.Random) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(flow(v, rnd) for v in value) + "]"
     text = scalar(value, rnd)
-    return text if not re.search(r"[,\[\]{}]|: ", text) or text[0] in "'\"" else json.dumps(value)
+    # libyaml, the fast loader, reads no ':' in a plain text inside a flow collection
+    return text if not re.search(r"[,\[\]{}:]", text) or text[0] in "'\"" else json.dumps(value)
 
 
 def write_value(key: str, value: object, ind: int, path: tuple, rnd: random.Random, out: list[Line], step: int) -> None:

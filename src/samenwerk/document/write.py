@@ -178,6 +178,11 @@ def comment_after(container: Any, key: Any, text: str, gap: int = 2) -> None:
     slots[index] = _token(text + "\n", 0, gap)
 
 
+def comment_after_indicator(mapping: Any, key: Any, text: str, gap: int = 2) -> None:
+    """A comment on the line of a key whose value is a block text, after its indicator ('notes: |  # x')."""
+    _slots(mapping, key)[3] = [" " * gap + text]
+
+
 def comment_at_end(container: Any, key: Any, lines: Iterable[str]) -> None:
     """Whole lines after ``container[key]``, the last thing the file holds: after its end-of-line comment if
     it has one."""
