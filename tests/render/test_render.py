@@ -73,7 +73,7 @@ def test_pdf_reads_back(path: Path) -> None:
     xmp = reader.xmp_metadata
     assert xmp is not None
     rdf = xmp.rdf_root.toxml()
-    assert 'pdfaid:part="3"' in rdf and 'pdfaid:conformance="B"' in rdf
+    assert 'pdfaid:part="3"' in rdf and 'pdfaid:conformance="A"' in rdf
     assert reader.metadata is not None and reader.metadata.title == a.title
     assert a.parties[0].name in (reader.metadata.author or "")
     # Every font is embedded.

@@ -38,12 +38,13 @@ def test_the_yaml_is_an_associated_file_and_its_hash_is_in_the_metadata(monkeypa
     stream = spec["/EF"]["/F"].get_object()
     assert stream.get_data() == AGREEMENT.read_bytes()
     assert stream["/Subtype"] == "/" + SOURCE_MIME
-    assert stream["/Params"]["/ModDate"] == "D:19800101000000Z", "never the clock"
+    assert stream["/Params"]["/ModDate"] == "D:20240101000000Z", "the agreement's date, never the clock"
+    assert reader.metadata["/ModDate"] == stream["/Params"]["/ModDate"]
     assert list(reader.attachments) == ["agreement.yaml"]
     xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
     assert f'dc:source="sha256:{hashlib.sha256(AGREEMENT.read_bytes()).hexdigest()}"' in xmp
     assert xmp.count("dc:source") == 1
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="A"' in xmp
     assert "<dc:title" in xmp, "the metadata WeasyPrint wrote is kept"
 
 
