@@ -72,7 +72,7 @@ def test_visible_text_and_screenshot(chromium: str, tmp_path: Path) -> None:
         "het lokaal bestuur Zandhoven",
         "Paula Henderickx",
         "minstens 2 keer per jaar",
-        "tot en met 31 december 2025",
+        "uiterste einddatum 31 december 2025",
         "Voor het lokaal bestuur Zoersel",
     ):
         assert text in visible, text

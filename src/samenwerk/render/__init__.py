@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -100,18 +101,201 @@ def in_force(agreement: Agreement, path: Path, as_of: dt.date) -> tuple[Agreemen
     return result.agreement, Consolidation(as_of, result.applied)
 
 
+LOCALES = {"nl": "nl_BE"}
+"""The locale of a document by the agreement's own ``language`` (never the user's): Flemish Dutch."""
+
+STATUS_NL = {
+    "draft": "ontwerp",
+    "proposed": "voorgelegd",
+    "approved": "goedgekeurd",
+    "signed": "ondertekend",
+    "active": "lopend",
+    "terminated": "opgezegd",
+    "expired": "afgelopen",
+    "superseded": "vervangen",
+}
+"""A status as the document says it: all fixed text in a document is Dutch."""
+
+
+def and_list(items: list[str], language: str = "nl") -> str:
+    """'A, B en C': a list in the document's language (Babel's CLDR patterns)."""
+    from babel.lists import format_list
+
+    return format_list(list(items), locale=LOCALES.get(language, "nl_BE")) if items else ""
+
+
+def party_label(party: dict[str, Any]) -> str:
+    """How the text names a party mid-sentence: its short name ('VDAB'), else how the source introduces it
+    ('het lokaal bestuur Kalmthout', never 'Voor Lokaal bestuur Kalmthout'), else its name."""
+    return str(party.get("short_name") or party.get("designation") or party["name"])
+
+
+_NUMBER = re.compile(r"^(?P<prefix>.*?)(?P<n>\d+|[IVXLCDM]+|[A-Z])$")
+_ROMAN = [
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+]
+
+
+def _from_roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, [*text[1:], ""]):
+        total += -values[a] if b and values[b] > values[a] else values[a]
+    return total
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def next_number(previous: str | None) -> str | None:
+    """The number after ``previous`` in its own scheme: '3' -> '4', 'Deel II' -> 'Deel III', 'A' -> 'B';
+    None where the scheme cannot be continued (the part is then unnumbered, never numbered twice)."""
+    if previous is None:
+        return "1"
+    m = _NUMBER.match(previous.strip())
+    if m is None:
+        return None
+    prefix, n = m["prefix"], m["n"]
+    if n.isdigit():
+        return f"{prefix}{int(n) + 1}"
+    if set(n) <= set("IVXLCDM") and (len(n) > 1 or prefix):
+        return f"{prefix}{_to_roman(_from_roman(n) + 1)}"
+    if len(n) == 1 and n < "Z":
+        return f"{prefix}{chr(ord(n) + 1)}"
+    return None
+
+
+def heading(number: str | None, title: str) -> str:
+    """'5.1 Title', 'Deel I. Title', 'Doelstelling 1: Title' as the source prints them; the title alone
+    without a number."""
+    if not number:
+        return title
+    if number[-1] in ".:":
+        return f"{number} {title}"
+    if re.fullmatch(r"\d+(\.\d+)+", number):  # '5.1 Vacatures ...', as the sources print sub-numbers
+        return f"{number} {title}"
+    if " " in number:  # 'Doelstelling 1: ...'; 'Deel I' is a part: 'Deel I. ...'
+        return f"{number}. {title}" if number.split()[0].lower() == "deel" else f"{number}: {title}"
+    return f"{number}. {title}"
+
+
+def _common_parent(numbers: list[str | None]) -> str | None:
+    """'5' when every sub-part is numbered '5.x' (a part numbered by its children, as Gent's 5.1-5.3)."""
+    matches = [re.match(r"^(\d+)\.\d+", n or "") for n in numbers]
+    heads = {m[1] if m else None for m in matches}
+    return heads.pop() if len(heads) == 1 and None not in heads else None
+
+
+def _text_of(value: Any) -> str:
+    """Every string inside plain data, joined: what the document's text contains (for what it repeats)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return " ".join(_text_of(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_text_of(v) for v in value)
+    return ""
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s*_]+", " ", text).strip().lower()
+
+
+def layout(a: dict[str, Any], targets: list[dict[str, Any]]) -> dict[str, Any]:
+    """The document's top-level parts in order, each with its heading as the source numbers it.
+
+    Numbers given in the agreement win; a part without one continues the scheme of the part before it
+    ('Deel II' -> 'Deel III', '3' -> '4'), or takes the number its sub-parts share ('5' for 5.1-5.3). Without
+    any numbers the parts are numbered 1, 2, 3, ... A part with nothing to show gets no heading at all."""
+    principles = a["principles"]
+    single_group = len(principles) == 1 and bool(principles[0]["title"])
+    monitoring = a["monitoring"]
+    parts: list[tuple[str, str | None, str]] = []  # key, explicit number, title
+    if a["objective"]:
+        parts.append(("objective", a["objective"]["number"], a["objective"]["title"] or "Algemene doelstelling"))
+    elif targets or a["ambitions"]:
+        parts.append(("targets", None, "Streefcijfers" if targets else "Ambities"))
+    for i, s in enumerate(a["policy_framework"]):
+        parts.append((f"policy_framework.{i}", s["number"], s["title"] or "Beleidskader"))
+    if a["roles"] and (a["roles"]["intro"] or a["roles"]["roles"] or a["roles"]["closing"]):
+        parts.append(("roles", None, "Rollen"))
+    if single_group:
+        parts.append(("principles", principles[0]["number"], principles[0]["title"]))
+    elif principles:
+        parts.append(("principles", None, "Principes"))
+    if a["themes"]:
+        themes = a["themes"]["themes"]
+        parts.append(
+            (
+                "themes",
+                _common_parent([t["number"] for t in themes]),
+                a["themes"]["title"] or "Thema's en actiedomeinen",
+            )
+        )
+    if a["consultation"]:
+        parts.append(("consultation", None, a["consultation"]["title"] or "Overlegstructuur"))
+    if monitoring and (monitoring["text"] or monitoring["dashboard"]):
+        parts.append(("monitoring", None, monitoring["title"] or "Opvolging"))
+    if a["communication"]:
+        parts.append(("communication", None, "Communicatie"))
+    elif a["contact_points"]:
+        parts.append(("contact_points", None, a["contact_points"]["title"] or "Aanspreekpunten"))
+    if a["duration"]:
+        parts.append(("duration", None, "Duur"))
+    if a["annexes"]:
+        parts.append(("annexes", None, "Bijlagen"))
+    headings: dict[str, str] = {}
+    previous: str | None = None
+    for n, (key, number, title) in enumerate(parts):
+        if number is None and (n == 0 or previous is not None):
+            number = next_number(previous)
+        headings[key] = heading(number, title)
+        previous = number
+    return {"headings": headings, "single_principle_group": single_group}
+
+
+def domain_heading(number: str | None, title: str) -> str:
+    """'Actiedomein 1: Title' for a numbered action domain; 'A. Title' where the source letters them."""
+    if number and number.isdigit():
+        return f"Actiedomein {number}: {title}"
+    return heading(number, title)
+
+
+def _lines(groups: list[dict[str, Any]]) -> list[dict[str, str]]:
+    return [{"who": g["who"], "what": ", ".join(w for w in g["what"] if w)} for g in groups]
+
+
 def context(agreement: Agreement, consolidation: Consolidation | None = None) -> dict[str, Any]:
     """What templates get: plain data only, references resolved by id."""
     a = plain(agreement)
+    language = str(agreement.language)
     for p in a["parties"]:  # an association's members by name, whether or not linked to their party entry
         p["members"] = [m["name"] if isinstance(m, dict) else m for m in p["members"]]
+        p["label"] = party_label(p)
     parties = {p["id"]: p for p in a["parties"]}
 
     def party_names(ids: list[str]) -> str:
         unknown = [i for i in ids if i not in parties]
         if unknown:
             raise TemplateRuntimeError(f"party_names: no party {', '.join(map(repr, unknown))}")
-        return ", ".join(parties[i]["short_name"] or parties[i]["name"] for i in ids)
+        return and_list([parties[i]["label"] for i in ids], language)
 
     people = {(p["id"], r["id"]): r for p in a["parties"] for r in p["representatives"]}
     blocks = [
@@ -130,16 +314,47 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
         )
         for block, slots in signature_slots(agreement)
     ]
+    # A target is data taken from the text: where the text already says it, the document does not say it twice.
+    said = _squash(_text_of({k: v for k, v in a.items() if k not in ("targets", "notes", "sources", "approvals")}))
+    targets = [t for t in a["targets"] if _squash(t["text"]) not in said]
+    bodies = []
+    for b in (a["consultation"] or {}).get("bodies", []):
+        groups: list[dict[str, Any]] = []  # consecutive members of the same party or organisation, as one line
+        for m in b["members"]:
+            who = party_names(m["parties"]) if m["parties"] else (m["organisation"] or "")
+            what = (m["function"] or "") + (f" ({m['name']})" if m["name"] else "")
+            if groups and groups[-1]["who"] == who and who:
+                groups[-1]["what"].append(what)
+            else:
+                groups.append({"who": who, "what": [what]})
+        bodies.append({"id": b["id"], "members": _lines(groups)})
+    contact_groups: list[dict[str, Any]] = []
+    for c in (a["contact_points"] or {}).get("contacts", []):
+        who = parties[c["party"]]["label"] if c["party"] in parties else c["party"]
+        what = c["function"] + (f" ({c['name']})" if c["name"] else "")
+        if contact_groups and contact_groups[-1]["who"] == who:
+            contact_groups[-1]["what"].append(what)
+        else:
+            contact_groups.append({"who": who, "what": [what]})
     return {
         "a": a,
+        "lang": LOCALES.get(language, "nl_BE").replace("_", "-"),
+        "status_nl": STATUS_NL.get(a["status"] or "", ""),
         "parties": parties,
         "approvals": {ap["id"]: ap for ap in a["approvals"]},
         "bodies": {b["id"]: b for b in a["consultation"]["bodies"]} if a["consultation"] else {},
+        "member_lines": {b["id"]: b["members"] for b in bodies},
         "annexes": {an["id"]: an for an in a["annexes"]},
         "kind": str(agreement.kind),
         "final": agreement.status in FINAL_STATUSES,
         "signature_blocks": blocks,
         "party_names": party_names,
+        "and_list": lambda items: and_list(items, language),
+        "heading": heading,
+        "domain_heading": domain_heading,
+        "contact_lines": _lines(contact_groups),
+        "targets": targets,
+        "layout": layout(a, targets),
         "term": _term(agreement),
         "consolidation": None
         if consolidation is None
@@ -194,7 +409,10 @@ def render_text(
     env = make_env(template_dir, markdown=fmt == "md")
     name = {"md": "agreement.md.j2", "html": "agreement.html.j2"}[fmt]
     try:
-        return render_limited(env.get_template(name), context(agreement, consolidation))
+        text = render_limited(env.get_template(name), context(agreement, consolidation))
+        if fmt == "md":  # one blank line between blocks and one space between words, whatever the template did
+            text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", re.sub(r"\n{3,}", "\n\n", text))
+        return text
     except SamenwerkError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a template's code raises is the template's problem

@@ -211,7 +211,8 @@ def make_env(template_dir: Path | None = None, markdown: bool = False) -> Sandbo
 
 
 def _markdown_value(value: Any) -> Any:
-    return markdown_document(value) if isinstance(value, str) else value
+    # Markup is text a template already made safe (a macro's output marked `| safe`): not escaped twice.
+    return markdown_document(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def template_folders(template_dir: Path | None) -> list[Path]:
