@@ -99,7 +99,7 @@ def test_an_association_with_members_linked_to_their_parties_and_a_managing_muni
 """
     errors, agreement = _lint(tmp_path, HEAD + association)
     assert errors == []
-    assert "met als leden Gemeente Voorbeeldegem, Gemeente Leerdorp" in render_text(agreement, "md")
+    assert "met als leden Gemeente Voorbeeldegem en Gemeente Leerdorp" in render_text(agreement, "md")
     wrong = association.replace("party: vb}", "party: vbb}").replace("managing_party: vb", "managing_party: vdb")
     assert _lint(tmp_path, HEAD + wrong)[0] == ["19:21 references", "21:47 references"]
 

@@ -1,4 +1,4 @@
-"""samenwerk render: the document people sign, as Markdown, HTML or PDF/A with signature fields."""
+"""samenwerk render: the document people sign, as Markdown, HTML, Word (docx) or PDF/A with signature fields."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from . import options, output
 class Format(StrEnum):
     md = "md"
     html = "html"
+    docx = "docx"
     pdf = "pdf"
 
 
@@ -53,24 +54,27 @@ def render(
         ),
     ] = None,
 ) -> int:
-    """Render agreements to the document people sign: Markdown, HTML, or PDF/A with a signature field per signatory.
+    """Render agreements to the document people sign: Markdown, HTML, Word (docx), or PDF/A with a signature field per signatory.
 
     -o/--output takes one input ('-' is standard output for md and html); several go to --output-dir.
-    With --as-of, the text as in force on that date: the amendments in the agreement's folder that took effect
-    by then applied, with a note saying so.
+
+    The document is in the agreement's own language (Flemish Dutch, nl-BE), whatever the user's locale; the dates inside a docx come from SOURCE_DATE_EPOCH or the agreement, never the clock, so two renders of a file are byte-identical.
+
+    With --as-of, the text as in force on that date: the amendments in the agreement's folder that took effect by then applied, with a note saying so.
     """
     from ..document.files import expand
     from ..fsutil import check_target, write_atomic
     from ..lint import load_resolved
     from ..neutral import quote_path
     from ..render import in_force, render_pdf, render_text
+    from ..render.docx import render_docx
     from ..render.pdf import Source
 
     files = expand(paths)
     if out is not None and len(files) != 1:
         raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
-    if out is not None and output.to_stdout(out) and fmt is Format.pdf:
-        raise SamenwerkError("a PDF is not written to standard output; give a file name")
+    if out is not None and output.to_stdout(out) and fmt in (Format.pdf, Format.docx):
+        raise SamenwerkError(f"a {fmt.value.upper()} file is not written to standard output; give a file name")
     targets = [(f, out if out is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
     seen: dict[Path, Path] = {}
     for source, target in targets:
@@ -96,11 +100,13 @@ def render(
                 agreement, consolidation = in_force(agreement, source, as_of)
             # A consolidated text is no file's text: it carries no YAML to match a signature against.
             yaml = None if consolidation else Source(source.name, source.read_bytes())
-            data: str | bytes = (
-                render_pdf(agreement, template_dir, yaml, consolidation)
-                if fmt is Format.pdf
-                else render_text(agreement, fmt.value, template_dir, consolidation)
-            )
+            data: str | bytes
+            if fmt is Format.pdf:
+                data = render_pdf(agreement, template_dir, yaml, consolidation)
+            elif fmt is Format.docx:
+                data = render_docx(agreement, template_dir, consolidation)
+            else:
+                data = render_text(agreement, fmt.value, template_dir, consolidation)
             if output.to_stdout(target):
                 assert isinstance(data, str)
                 sys.stdout.write(data)

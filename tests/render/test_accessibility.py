@@ -1,0 +1,73 @@
+"""Every shipped agreement's HTML in a real Chromium (Debian's, headless, over the DevTools pipe of
+tests/register/chromium.py): axe-core (npm, pinned in package-lock.json, installed by `make npm`) finds no
+accessibility violation, the page asks for nothing outside itself and reports no problem; a draft too.
+
+The W3C Nu HTML checker (vnu) is a Java program published as a jar and a Docker image, not on PyPI or npm
+(the registries this project installs from), so it is not run here; README.md says so too.
+
+Locally the test skips when Chromium or axe-core is missing; under CI=true that is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from samenwerk.document import load as load_valid
+from samenwerk.render import render_text
+
+from ..conftest import AGREEMENTS, FIXTURES
+from ..register.chromium import Browser, chromium_or_skip
+from ..register.test_browser import axe  # noqa: F401 - the fixture, shared with the register site's test
+
+REAL = sorted(AGREEMENTS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    chrome = Browser(chromium_or_skip(), tmp_path_factory.mktemp("profile"))
+    try:
+        yield chrome
+    finally:
+        chrome.close()
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("html")
+    out = []
+    draft = yaml.safe_load((FIXTURES / "lint" / "positive" / "minimal.yaml").read_text(encoding="utf-8"))
+    draft["status"] = "draft"
+    (folder / "draft.yaml").write_text(yaml.safe_dump(draft), encoding="utf-8")
+    for path in [*REAL, folder / "draft.yaml"]:
+        agreement, diagnostics = load_valid(path)
+        assert agreement is not None, diagnostics
+        page = folder / f"{path.stem}.html"
+        page.write_text(render_text(agreement, "html"), encoding="utf-8")
+        out.append(page)
+    return out
+
+
+def test_axe_finds_no_violations(pages: list[Path], browser: Browser, axe: str) -> None:  # noqa: F811
+    found = {}
+    for page in pages:
+        browser.open(page.as_uri())
+        browser.js(axe)
+        violations = browser.js(
+            "axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v =>"
+            " ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+        )
+        if violations:
+            found[page.name] = violations
+    assert not found, json.dumps(found, indent=1)
+
+
+def test_self_contained_and_quiet(pages: list[Path], browser: Browser) -> None:
+    for page in pages:
+        browser.open(page.as_uri())
+        assert browser.requests() == [page.as_uri()], page.name  # nothing fetched but the page itself
+        assert browser.problems() == [], page.name
