@@ -40,9 +40,15 @@ browser:
 	  else echo "chromium not installed and cannot install it here: browser tests will skip"; fi; }
 
 # Test tools from the npm registry (package.json, pinned by package-lock.json): axe-core checks the register site
-# for accessibility in Chromium. Installed inside the venv, so that `make clean` removes them with it; npm comes
-# from Debian when missing and apt is usable (root); elsewhere that test skips, except under CI=true.
+# and the rendered agreements for accessibility in Chromium; vnu-jar is the W3C Nu HTML checker, which runs on
+# Java (Debian's headless JRE, installed when missing and apt is usable). Installed inside the venv, so that
+# `make clean` removes them with it; npm comes from Debian when missing and apt is usable (root); elsewhere
+# those tests skip, except under CI=true.
 npm: $(VENV)/node_modules/.installed
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else echo "java not installed and cannot install it here: the HTML validator test will skip"; fi; }
 
 $(VENV)/node_modules/.installed: package.json package-lock.json $(BIN)/.installed
 	@if command -v npm >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \

@@ -1,16 +1,18 @@
 """Every shipped agreement's HTML in a real Chromium (Debian's, headless, over the DevTools pipe of
 tests/register/chromium.py): axe-core (npm, pinned in package-lock.json, installed by `make npm`) finds no
-accessibility violation, the page asks for nothing outside itself and reports no problem; a draft too.
+accessibility violation, the page asks for nothing outside itself and reports no problem; a draft too. The W3C
+Nu HTML checker (npm's vnu-jar, run with Java) reports no error on any of them.
 
-The W3C Nu HTML checker (vnu) is a Java program published as a jar and a Docker image, not on PyPI or npm
-(the registries this project installs from), so it is not run here; README.md says so too.
-
-Locally the test skips when Chromium or axe-core is missing; under CI=true that is a failure.
+Locally a test skips when Chromium, axe-core, Java or vnu.jar is missing; under CI=true that is a failure.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from ..register.chromium import Browser, chromium_or_skip
 from ..register.test_browser import axe  # noqa: F401 - the fixture, shared with the register site's test
 
 REAL = sorted(AGREEMENTS.glob("*.yaml"))
+VNU = Path(sys.prefix) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +74,21 @@ def test_self_contained_and_quiet(pages: list[Path], browser: Browser) -> None:
         browser.open(page.as_uri())
         assert browser.requests() == [page.as_uri()], page.name  # nothing fetched but the page itself
         assert browser.problems() == [], page.name
+
+
+def test_nu_html_checker_finds_no_errors(pages: list[Path]) -> None:
+    java = shutil.which("java")
+    if java is None or not VNU.is_file():
+        missing = "Java" if java is None else f"vnu.jar at {VNU}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{missing} is not installed: 'make npm' installs both")
+        pytest.skip(f"{missing} is not installed (make npm)")
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, pages)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    assert report["messages"] == [], json.dumps(report["messages"][:10], indent=1)
+    assert result.returncode == 0

@@ -295,3 +295,25 @@ def test_on_paper_no_lonely_footer_and_no_heading_at_a_page_end(path: Path) -> N
     for n, page in enumerate(pages[:-1], start=1):
         tags, text = page[-1]
         assert not {"h1", "h2", "h3", "h4", "h5", "h6"} & set(tags), f"page {n} ends with the heading {text!r}"
+
+
+def test_a_short_name_equal_to_the_name_is_not_repeated(tmp_path: Path) -> None:
+    a = agreement(
+        tmp_path,
+        parties=[
+            {"id": "vdab", "name": "VDAB", "short_name": "VDAB", "kind": "vdab"},
+            {
+                "id": "serv",
+                "name": "Sociaal-Economische Raad van Vlaanderen",
+                "short_name": "SERV",
+                "kind": "sociale-partner",
+            },
+        ],
+        consultation=None,
+        contact_points=None,
+        signing=None,
+    )
+    for fmt in ("md", "html"):
+        out = render_text(a, fmt)
+        assert "VDAB** (VDAB)" not in out and "VDAB</strong> (VDAB)" not in out, fmt
+        assert "(SERV)" in out, fmt
