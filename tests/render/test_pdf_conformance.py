@@ -257,8 +257,10 @@ def test_tagged_with_headings_lists_and_tables(rendered: Rendered) -> None:
         assert "/ParentTree" in tree
         types = _structure(pdf)
         assert types[0] == "/Document"
-        for needed in ("/H1", "/H2", "/P", "/L", "/LI", "/Sect"):
+        for needed in ("/H1", "/H2", "/P", "/Sect"):
             assert needed in types, needed
+        if "<li" in rendered.html:  # lists as the source has them: the pact's text has none
+            assert {"/L", "/LI"} <= set(types)
         assert types.count("/H2") >= len([h for h in parsed.headings[1:] if h]), "every section heading is tagged"
         if parsed.tables:
             assert {"/Table", "/TR"} <= set(types)
