@@ -165,7 +165,8 @@ def test_side_that_does_not_validate_is_located_and_still_compared(cli, repo: Pa
     assert result.returncode == 2
     (f,) = json.loads(result.stdout)["files"]
     (err,) = f["errors"]
-    assert (err["path"], err["line"], err["col"]) == ("agreements/antwerpen.yaml", 339, 8)
+    line = path.read_text(encoding="utf-8").splitlines().index("  end: 31-13-2025") + 1
+    assert (err["path"], err["line"], err["col"]) == ("agreements/antwerpen.yaml", line, 8)
     paths = [c["path"][-1] for c in f["changes"]]
     assert "min_meetings_per_year" in paths
 
@@ -207,7 +208,9 @@ def test_revisions_and_paths_are_never_options(cli, repo: Path) -> None:
 
 
 def test_html_redline(cli, repo: Path) -> None:
+    # An extension changes the end date and the sentence that says it (the document says its term once).
     edit(repo / "agreements" / "antwerpen.yaml", "  end: 31-12-2025", "  end: 31-12-2026")
+    edit(repo / "agreements" / "antwerpen.yaml", "einddatum 31 december 2025.", "einddatum 31 december 2026.")
     page = cli("diff", "--format", "html", cwd=repo).stdout
     assert '<html lang="nl">' in page
     assert "<del>2025.</del><ins>2026.</ins>" in page or "<del>2025</del><ins>2026</ins>" in page

@@ -208,6 +208,12 @@ def test_the_term_is_said_once(tmp_path: Path) -> None:
     assert "Looptijd" not in md
     b = agreement(tmp_path, duration={"start": "on-signing", "end": "31-12-2025"})
     assert render_text(b, "md").count("tot en met 31 december 2025") == 1
+    # An end date the text does not say (changed without its sentence) is shown, not hidden.
+    c = agreement(
+        tmp_path, duration={"start": "01-01-2020", "end": "31-12-2026", "text": "De overeenkomst loopt tot het einde."}
+    )
+    for fmt in ("md", "html"):
+        assert "tot en met 31 december 2026" in render_text(c, fmt), fmt
 
 
 def test_all_fixed_text_is_dutch(tmp_path: Path) -> None:

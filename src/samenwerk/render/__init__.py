@@ -356,6 +356,7 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
         "targets": targets,
         "layout": layout(a, targets),
         "term": _term(agreement),
+        "term_said": _term_said(agreement),
         "consolidation": None
         if consolidation is None
         else {
@@ -366,6 +367,18 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
             ],
         },
     }
+
+
+def _term_said(agreement: Agreement) -> bool:
+    """Whether the duration's own text already says the end date ('tot en met 31 december 2025'): then the term
+    is not said again; where the text does not (an end date changed without its text), the term is shown."""
+    from .. import facts, nl
+
+    d = agreement.duration
+    end = facts.end(agreement)
+    if d is None or not d.text or end is None:
+        return bool(d and d.text)
+    return nl.date(end) in " ".join(d.text.split())
 
 
 def _term(agreement: Agreement) -> str:
