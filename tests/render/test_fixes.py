@@ -3,16 +3,18 @@ Markdown and HTML (and, where the fault is about paper, to pages) and checks wha
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pypdf import PdfReader
 
 from samenwerk.document import load as load_valid
 from samenwerk.model import Agreement
-from samenwerk.render import render_text
+from samenwerk.render import render_pdf, render_text
 
 from ..conftest import AGREEMENTS, FIXTURES
 
@@ -122,6 +124,8 @@ def test_targets_appear_in_html_and_markdown_once(tmp_path: Path) -> None:
     alone = agreement(tmp_path, targets=[{**target, "text": "Een werkzaamheidsgraad van 80% tegen 2030."}])
     for fmt in ("md", "html"):
         assert "Een werkzaamheidsgraad van 80% tegen 2030." in render_text(alone, fmt), fmt
+    reader = PdfReader(io.BytesIO(render_pdf(alone)))
+    assert "Een werkzaamheidsgraad van 80% tegen 2030." in squash(" ".join(p.extract_text() for p in reader.pages))
     # A target taken from a sentence of the text is that sentence: the document does not say it twice.
     said = agreement(
         tmp_path,
@@ -279,6 +283,11 @@ def _pages(html: str) -> list[list[tuple[tuple[str, ...], str]]]:
         if isinstance(box, boxes.MarginBox):
             return
         tag = getattr(box, "element_tag", None)
+        element = getattr(box, "element", None)
+        if tag and element is not None and element.get("class"):
+            tag = f"{tag}.{element.get('class').split()[0]}"
+        if tag == "div.draft-mark":  # the draft mark is on every page, outside the flow
+            return
         here = tags + (tag,) if tag and (not tags or tags[-1] != tag) else tags
         if isinstance(box, boxes.TextBox):
             if box.text.strip():
@@ -297,10 +306,16 @@ def test_on_paper_no_lonely_footer_and_no_heading_at_a_page_end(path: Path) -> N
     assert model is not None
     pages = _pages(render_text(model, "html"))
     assert len(pages) > 1
-    assert any("footer" not in tags for tags, _ in pages[-1]), "the footer stands alone on the last page"
+    assert_paper(pages)
+
+
+def assert_paper(pages: list[list[tuple[tuple[str, ...], str]]]) -> None:
+    """The last page holds more than the footer; no other page ends with a heading or an action's title."""
+    assert any("footer.document" not in tags for tags, _ in pages[-1]), "the footer stands alone on the last page"
+    headings = {"h1", "h2", "h3", "h4", "h5", "h6", "p.action"}
     for n, page in enumerate(pages[:-1], start=1):
         tags, text = page[-1]
-        assert not {"h1", "h2", "h3", "h4", "h5", "h6"} & set(tags), f"page {n} ends with the heading {text!r}"
+        assert not headings & {t.split("#")[0] for t in tags}, f"page {n} ends with the heading {text!r}"
 
 
 def test_a_short_name_equal_to_the_name_is_not_repeated(tmp_path: Path) -> None:
@@ -323,3 +338,37 @@ def test_a_short_name_equal_to_the_name_is_not_repeated(tmp_path: Path) -> None:
         out = render_text(a, fmt)
         assert "VDAB** (VDAB)" not in out and "VDAB</strong> (VDAB)" not in out, fmt
         assert "(SERV)" in out, fmt
+
+
+def _filled(tmp_path: Path, lines: int) -> Agreement:
+    """An agreement whose text fills pages line by line: somewhere a heading, an action's title or the footer
+    falls at a page's end."""
+    return agreement(
+        tmp_path,
+        signing=None,
+        themes={
+            "themes": [
+                {
+                    "id": "werk",
+                    "title": "Meer mensen aan de slag",
+                    "text": "\n\n".join(["Een regel van het thema."] * lines),
+                    "action_domains": [
+                        {
+                            "id": "ad1",
+                            "number": "1",
+                            "title": "Activeren",
+                            "actions": [{"id": "a1", "title": "Samen bemiddelen", "text": "Tekst van de actie."}],
+                        }
+                    ],
+                }
+            ]
+        },
+        duration={"start": "01-01-2020", "end": "31-12-2025", "text": "\n\n".join(["Regel van de duur."] * lines)},
+    )
+
+
+def test_on_paper_as_the_text_grows(tmp_path: Path) -> None:
+    """Every length of text from one page to three: the old print CSS left the footer alone on a last page at
+    some of these lengths."""
+    for lines in range(20, 60, 2):
+        assert_paper(_pages(render_text(_filled(tmp_path, lines), "html")))
