@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 MARK = "samenwerk:"
 _DIRECTIVE = re.compile(r"#\s*samenwerk:\s*(ignore-file|ignore)(?:\[([^\]]*)\])?")
+DIRECTIVE = _DIRECTIVE
+"""A suppression comment ('# samenwerk: ignore[rule] reason'), wherever it stands on a line."""
 ALL = "*"
 
 

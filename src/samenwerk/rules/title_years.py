@@ -13,7 +13,12 @@ Passing::
     title: Samen sterk voor lokaal werk in 2020 - 2025
     duration: {end: 31-12-2025}
 
-``samenwerk fix`` makes the title agree with the dates: it trusts the dates, so check them first.
+A title may name other periods too ("... 2024-2025 in uitvoering van het regeerakkoord 2019-2024"): when
+it holds several ranges, one of them matching the dates is enough, and when none does, the title is reported
+once, and left to a person to correct.
+
+``samenwerk fix`` makes the title agree with the dates: it trusts the dates, so check them first. It only
+changes a title with a single year range (with several, which one is the term is not for a program to guess).
 """
 
 from __future__ import annotations
@@ -43,7 +48,15 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         text = getattr(agreement, key)
         if not text:
             continue
-        for m in _RANGE.finditer(text):
+        ranges = list(_RANGE.finditer(text))
+        if len(ranges) > 1:
+            agree = [m for m in ranges if (not end or int(m[2]) == end.year) and (not start or int(m[1]) <= start.year)]
+            if not agree and (start or end):
+                said = ", ".join(m[0] for m in ranges)
+                term = f"{start.year if start else '?'}-{end.year if end else '?'}"
+                yield finding(id, level, (key,), f"none of the year ranges in the {key} ({said}) is the term, {term}")
+            continue
+        for m in ranges:
             first, last = int(m[1]), int(m[2])
             if end and last != end.year:
                 yield finding(id, level, (key,), f"the {key} says {m[0]} but the agreement ends in {end.year}")
@@ -69,7 +82,7 @@ def fix(data: Any, ctx: FixContext) -> list[str]:
     changed: list[str] = []
     for key in ("title", "subtitle"):
         text = data.get(key)
-        if not isinstance(text, str):
+        if not isinstance(text, str) or len(_RANGE.findall(text)) != 1:
             continue
 
         def years(m: re.Match[str]) -> str:

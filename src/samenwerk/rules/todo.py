@@ -3,7 +3,8 @@
 ``samenwerk new`` writes an agreement with a placeholder for each thing it cannot know (a party's
 representatives, the signing, the contact points, the end date), as the word TODO followed by what to
 write there. Each one left, in a value or in a comment, is a warning at its line and column that repeats
-what it asks for, until it is filled in (or the line removed). Only the word in capitals counts.
+what it asks for, until it is filled in (or the line removed). Only the word in capitals counts, and not in
+the reason given with a suppression ('# samenwerk: ignore[rule] ...').
 
 Failing::
 
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
 from ..model import Agreement
+from ..suppress import DIRECTIVE
 from .base import Context, finding
 
 id = "todo"
@@ -40,7 +42,10 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
     if "TODO" not in text:
         return
     for number, line in enumerate(text.split("\n"), start=1):
+        directive = DIRECTIVE.search(line)
         for m in _TODO.finditer(line):
+            if directive is not None and m.start() > directive.start():
+                break  # the reason of a suppression ('# samenwerk: ignore[x] ...'), not a placeholder
             asks = m[1]
             quote = line[m.start() - 1] if m.start() and line[m.start() - 1] in "\"'" else None
             if quote is not None:  # a quoted text: what it asks ends with the text
