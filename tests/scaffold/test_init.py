@@ -26,6 +26,7 @@ FILES = {
     "schemas/agreement.schema.json",
     "README.md",
     ".github/workflows/agreements.yml",
+    "agreements/.gitkeep",
 }
 
 
@@ -63,7 +64,7 @@ def test_init_again_changes_nothing_and_keeps_what_people_changed(cli, tmp_path:
     (tmp_path / "README.md").unlink()
     kept = cli("init", cwd=tmp_path)
     assert kept.returncode == 0
-    assert "samenwerk.toml: exists; left as it is (--force overwrites it)" in kept.stderr
+    assert "samenwerk.toml: exists and differs; left as it is (--force overwrites it)" in kept.stderr
     assert (tmp_path / "samenwerk.toml").read_text(encoding="utf-8") == 'fail-on = "warning"\n'
     assert (tmp_path / "README.md").read_bytes() == before["README.md"], "a missing file is written again"
     assert cli("init", "--force", cwd=tmp_path).returncode == 0
@@ -118,3 +119,49 @@ def test_init_into_a_file_is_refused(cli, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("x", encoding="utf-8")
     done = cli("init", "file", cwd=tmp_path)
     assert done.returncode == 2 and "is a file" in done.stderr
+
+
+def test_bad_places_are_usage_errors(cli, tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x\n", encoding="utf-8")
+    (tmp_path / "g6").mkdir()
+    (tmp_path / "g6" / "agreements").write_text("x\n", encoding="utf-8")
+    for folder in ("afile/sub", "g6"):
+        done = cli("init", folder, cwd=tmp_path)
+        assert done.returncode == 2 and folder.split("/")[0] in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
+def test_nothing_is_written_through_a_link_leading_outside(cli, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "schemas").symlink_to(outside)
+    done = cli("init", str(repo), "--force", cwd=tmp_path)
+    assert done.returncode == 0 and "leads outside" in done.stderr, done.stderr
+    assert list(outside.iterdir()) == []
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "agreements").symlink_to(outside)
+    done = cli("init", str(other), cwd=tmp_path)
+    assert done.returncode == 2 and "leads outside" in done.stderr, done.stderr
+    assert list(outside.iterdir()) == []
+
+
+def test_the_agreements_folder_reaches_a_clone_and_ci_waits_for_an_agreement(cli, tmp_path: Path) -> None:
+    assert cli("init", "repo", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "repo" / "agreements" / ".gitkeep").is_file()
+    github = yaml.safe_load(ci_pipeline("github"))
+    steps = [s for s in github["jobs"]["lint"]["steps"] if s.get("run", "").startswith("samenwerk")]
+    assert steps and all("hashFiles('agreements/**/*.yaml'" in s["if"] for s in steps)
+    gitlab = yaml.safe_load(ci_pipeline("gitlab"))
+    assert gitlab["agreements"]["rules"] == [{"exists": ["agreements/**/*.yaml", "agreements/**/*.yml"]}]
+
+
+def test_a_file_left_as_it_was_shows_what_init_would_write(cli, tmp_path: Path) -> None:
+    assert cli("init", cwd=tmp_path).returncode == 0
+    (tmp_path / ".gitattributes").write_text("*.pdf binary\n", encoding="utf-8")
+    done = cli("init", "-v", cwd=tmp_path)
+    assert done.returncode == 0 and "exists and differs" in done.stderr
+    assert "-*.pdf binary" in done.stderr and "+" in done.stderr
+    assert (tmp_path / ".gitattributes").read_text(encoding="utf-8") == "*.pdf binary\n"

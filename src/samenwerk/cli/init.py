@@ -33,14 +33,24 @@ def init(
     people who edit.
 
     Running it again changes nothing: a file that is there already is left as it is (--force overwrites it), one that is missing is written."""
+    from ..errors import SamenwerkError
     from ..fsutil import write_atomic
     from ..scaffold import init_files
 
     if folder.exists() and not folder.is_dir():
-        from ..errors import SamenwerkError
-
         raise SamenwerkError(f"{folder}: is a file, not a folder")
-    (folder / "agreements").mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        top = folder.resolve()
+        agreements = folder / "agreements"
+        if not _inside(agreements, top):
+            raise SamenwerkError(f"{agreements}: leads outside {folder} (a symbolic link); not followed")
+        agreements.mkdir(exist_ok=True)
+        if not any(agreements.iterdir()):
+            # git keeps no empty folder: without a file, a clone has no agreements/ for CI to look in
+            (agreements / ".gitkeep").touch()
+    except OSError as exc:
+        raise SamenwerkError(f"{exc.filename or folder}: cannot make the folder: {exc.strerror or exc}") from None
     kept = 0
     for planned in init_files(ci.value):
         target = folder / planned.path
@@ -48,17 +58,38 @@ def init(
             output.warning(f"{target}: a symbolic link; left as it is")
             kept += 1
             continue
+        if not _inside(target, top):
+            output.warning(f"{target}: leads outside {folder} (a symbolic link on the way); left as it is")
+            kept += 1
+            continue
         if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == planned.text:
             output.detail(f"{target}: up to date")
             continue
         if target.exists() and not force:
-            output.notice(f"{target}: exists; left as it is (--force overwrites it)")
+            output.notice(f"{target}: exists and differs; left as it is (--force overwrites it)")
+            if target.is_file() and output.VERBOSITY.level > 0:
+                for line in _difference(target, planned.text):
+                    output.detail(line)
             kept += 1
             continue
         write_atomic(target, planned.text, force=force, make_parents=True)
         output.notice(f"{target}: written")
     output.notice(
-        f"Ready{f' ({kept} file(s) left as they were)' if kept else ''}. "
+        f"Ready{f' ({kept} file(s) left as they were: -v shows what init would write in each)' if kept else ''}. "
         "Next: 'samenwerk new samenwerkingsovereenkomst --id ...' makes the first agreement in agreements/."
     )
     return EXIT_OK
+
+
+def _inside(path: Path, top: Path) -> bool:
+    """Whether ``path`` (through any symbolic links on the way) stays below ``top``."""
+    return path.resolve().is_relative_to(top)
+
+
+def _difference(target: Path, wanted: str) -> list[str]:
+    """What init would write into ``target``, as the lines of a unified diff against what is there (-v)."""
+    import difflib
+
+    have = target.read_text(encoding="utf-8", errors="replace")
+    diff = difflib.unified_diff(have.split("\n"), wanted.split("\n"), str(target), "samenwerk init", lineterm="")
+    return list(diff)
