@@ -191,9 +191,11 @@ def new_agreement(
     skeleton = template("new", f"{SKELETONS.get(kind, 'overeenkomst')}.yaml")
 
     def edit(data: Any, header: list[str]) -> None:
+        # The agreement's values first, then each party's: a text the user gave is filled in once and
+        # never read for placeholders again (a party named '{{end}}' keeps its name).
+        _fill(data, values)
         for where in PER_PARTY:
             _repeat(data, where, list(parties) or [PLACEHOLDER_PARTY])
-        _fill(data, values)
         duration = data.get("duration")
         if isinstance(duration, dict) and "start" in duration and "end" in duration:
             duration.pop("text", None)  # the TODO about the term is answered
@@ -306,7 +308,46 @@ def _free_id(wanted: str, taken: set[str]) -> str:
     return candidate
 
 
-def extension(found: Found, until: dt.date, path: Path | None = None) -> Planned:
+def _stem(agreement_id: str, room: int = 60) -> str:
+    """The start of an id for the id of its amendment: whole words (between hyphens) up to ``room``
+    characters, never a word cut in two."""
+    if len(agreement_id) <= room:
+        return agreement_id
+    cut = agreement_id[: room + 1].rpartition("-")[0]
+    return cut or agreement_id[:room]
+
+
+def _amendment_id(wanted: str | None, default: str, taken: set[str]) -> str:
+    """The id the user asked for (which must be free), else ``default`` made free."""
+    if wanted is None:
+        return _free_id(check_id(default), taken)
+    check_id(wanted)
+    if wanted in taken:
+        raise SamenwerkError(f"--id: '{wanted}' is the id of an agreement that is there already")
+    return wanted
+
+
+KIND_WORDS = (
+    "samenwerkingsovereenkomst",
+    "partnerschapsovereenkomst",
+    "overeenkomst",
+    "engagementsverklaring",
+)
+"""Words a title may start with that are common nouns, written mid-sentence in lower case: 'Verlenging van
+de samenwerkingsovereenkomst ...'. Any other first word may be a name and keeps its case."""
+
+
+def of_title(title: str) -> str:
+    """``title`` as it reads after 'van' or 'bij' in a new title: 'de samenwerkingsovereenkomst tussen ...'
+    for a title that starts with such a noun, else the title in quotes; without a closing full stop."""
+    text = " ".join(title.split()).rstrip(". ")
+    first = text.split(" ", 1)[0]
+    if first.casefold() in KIND_WORDS:
+        return "de " + first.lower() + text[len(first) :]
+    return f"‘{text}’"
+
+
+def extension(found: Found, until: dt.date, path: Path | None = None, wanted_id: str | None = None) -> Planned:
     """A 'verlenging' of the agreement until ``until`` (inclusive), taking effect the day after its present
     end (with its amendments), beside it; its title's year range moves with it."""
     from . import facts, nl
@@ -321,11 +362,11 @@ def extension(found: Found, until: dt.date, path: Path | None = None) -> Planned
     if until <= end:
         raise SamenwerkError(f"--until {_dmy(until)} is not after the present end of '{base.id}' ({_dmy(end)})")
     taken = {a.id for a in found.others} | {base.id}
-    new_id = _free_id(check_id(f"{base.id[:60]}-verlenging-{until.year}"), taken)
+    new_id = _amendment_id(wanted_id, f"{_stem(base.id)}-verlenging-{until.year}", taken)
     target = path or found.path.parent / f"{new_id}.yaml"
     values: dict[str, str | None] = {
         "id": new_id,
-        "title": f"Verlenging van {base.title} tot en met {nl.date(until)}",
+        "title": f"Verlenging van {of_title(current.title)} tot en met {nl.date(until)}",
         "amends": base.id,
         "effective": _dmy(end + dt.timedelta(days=1)),
         "end": _dmy(until),
@@ -347,7 +388,11 @@ def extension(found: Found, until: dt.date, path: Path | None = None) -> Planned
 
 
 def addendum(
-    found: Found, effective: dt.date | None = None, title: str | None = None, path: Path | None = None
+    found: Found,
+    effective: dt.date | None = None,
+    title: str | None = None,
+    path: Path | None = None,
+    wanted_id: str | None = None,
 ) -> Planned:
     """An addendum of the agreement, beside it: what it changes is for the user to write under 'changes'."""
     from . import facts
@@ -358,11 +403,11 @@ def addendum(
         raise SamenwerkError(f"--effective {_dmy(effective)} comes before '{base.id}' starts ({_dmy(start)})")
     taken = {a.id for a in found.others} | {base.id}
     number = 1 + sum(1 for a in found.others if a.amends == base.id and a.kind == "addendum")
-    new_id = _free_id(check_id(f"{base.id[:60]}-addendum-{number}"), taken)
+    new_id = _amendment_id(wanted_id, f"{_stem(base.id)}-addendum-{number}", taken)
     target = path or found.path.parent / f"{new_id}.yaml"
     values: dict[str, str | None] = {
         "id": new_id,
-        "title": title or f"Addendum {number} bij {base.title}",
+        "title": title or f"Addendum {number} bij {of_title(base.title)}",
         "amends": base.id,
         "effective": _dmy(effective) if effective is not None else None,
     }

@@ -6,6 +6,7 @@ An amendment is a file of its own (kind ``addendum`` or ``verlenging``) that say
 
 - ``consolidate`` gives the agreement as in force on a date: its amendments that took effect by then,
   applied in order of their effective date (``effective``, else their signing date, else their start);
+  one still in draft or proposed is pending, since nobody has agreed to it yet;
 - ``check`` finds what is wrong across files: an id used by two files, an amendment or a new version
   pointing at an agreement that is not there, a cycle, two agreements superseding the same one, an
   amendment taking effect before the agreement it amends starts;
@@ -221,14 +222,33 @@ class ConsolidationError(ValueError):
     """The amendments' changes do not give a valid agreement: the message names the amendment."""
 
 
-def consolidate(base: Agreement, amendments: Iterable[Agreement], as_of: dt.date | None = None) -> Consolidated:
-    """``base`` as in force on ``as_of`` (by default with every amendment that has a date of effect)."""
+NOT_IN_FORCE = frozenset({"draft", "proposed"})
+"""The statuses of an amendment that has not been agreed yet: it changes nothing in force (a verlenging in
+draft does not move the end date that ``expiring`` checks)."""
+
+
+def in_force(amendment: Agreement) -> bool:
+    """Whether an amendment's status lets it change the agreement in force (no status: as recorded, yes)."""
+    return amendment.status is None or str(amendment.status) not in NOT_IN_FORCE
+
+
+def consolidate(
+    base: Agreement, amendments: Iterable[Agreement], as_of: dt.date | None = None, *, drafts: bool = False
+) -> Consolidated:
+    """``base`` as in force on ``as_of`` (by default with every amendment that has a date of effect).
+
+    An amendment still in draft or proposed is pending, not applied, unless ``drafts`` (to show what it
+    would change: ``diff AGREEMENT AMENDMENT``)."""
     from pydantic import ValidationError
 
     from .model import Agreement as Model
 
     ordered = sorted((a for a in amendments if a.amends == base.id), key=lambda a: (effective(a) or dt.date.max, a.id))
-    applied = [a for a in ordered if (day := effective(a)) is not None and (as_of is None or day <= as_of)]
+    applied = [
+        a
+        for a in ordered
+        if (day := effective(a)) is not None and (as_of is None or day <= as_of) and (drafts or in_force(a))
+    ]
     pending = [a for a in ordered if a not in applied]
     if not applied:
         return Consolidated(base, (), tuple(pending))

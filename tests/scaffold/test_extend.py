@@ -44,9 +44,10 @@ def test_extend_writes_the_extension_beside_the_agreement(cli, repo: Path) -> No
     assert data["title"].endswith("tot en met 31 december 2028")
     assert format_text(text).text == text
     _clean(cli, repo)
+    path.write_text(text.replace("status: draft", "status: signed"), encoding="utf-8")
     expiring = cli("expiring", "agreements", "--as-of", "01-06-2028", "-f", "json", cwd=repo)
     (row,) = [r for r in json.loads(expiring.stdout)["agreements"] if r["id"] == BASE]
-    assert row["end"] == "2028-12-31"
+    assert row["end"] == "2028-12-31", "once signed, the extension moves the end"
 
 
 def test_amend_writes_the_next_addendum(cli, repo: Path) -> None:
@@ -92,3 +93,42 @@ def test_an_existing_file_is_never_overwritten_unasked(cli, repo: Path) -> None:
     done = cli("extend", BASE, "--until", "31-12-2028", "agreements", cwd=repo)
     assert done.returncode == 2 and "--force" in done.stderr
     assert target.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_draft_extension_changes_nothing_in_force_until_it_is_signed(cli, repo: Path) -> None:
+    assert cli("extend", BASE, "--until", "31-12-2028", cwd=repo).returncode == 0
+    path = repo / "agreements" / f"{BASE}-verlenging-2028.yaml"
+
+    def end() -> tuple[str, int]:
+        done = cli("expiring", "agreements", "--as-of", "15-01-2027", "-f", "json", "--fail-on", "expired", cwd=repo)
+        (row,) = [r for r in json.loads(done.stdout)["agreements"] if r["id"] == BASE]
+        return row["end"], done.returncode
+
+    assert end() == ("2026-12-31", 1), "a draft: the agreement as agreed ended on 31-12-2026"
+    render = cli("render", f"agreements/{BASE}.yaml", "--as-of", "01-06-2027", "-f", "md", "-o", "-", cwd=repo)
+    assert "31 december 2028" not in render.stdout
+    path.write_text(path.read_text(encoding="utf-8").replace("status: draft", "status: signed"), encoding="utf-8")
+    assert end() == ("2028-12-31", 0)
+
+
+def test_the_title_and_id_of_an_extension_read_well(cli, tmp_path: Path) -> None:
+    (tmp_path / "agreements").mkdir()
+    long_id = "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-vdab-2020-2025"
+    source = ROOT / "agreements" / f"{long_id}.yaml"
+    shutil.copy(source, tmp_path / "agreements")
+    done = cli("extend", long_id, "--until", "31-12-2026", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = parse(done.stdout).data
+    assert data["id"] == "kalmthout-ranst-schelle-schilde-wijnegem-zandhoven-zoersel-verlenging-2026"
+    assert data["title"].startswith("Verlenging van de samenwerkingsovereenkomst ")
+    assert ". tot en met" not in data["title"] and data["title"].endswith(" tot en met 31 december 2026")
+
+
+def test_new_addendum_takes_the_id_it_is_given(cli, repo: Path) -> None:
+    done = cli("new", "addendum", "--amends", BASE, "--id", "mijn-addendum", "-o", "-", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert parse(done.stdout).data["id"] == "mijn-addendum"
+    taken = cli("amend", BASE, "--id", "voorbeeldegem-vdab-addendum-1", cwd=repo)
+    assert taken.returncode == 2 and "is there already" in taken.stderr
+    party = cli("new", "addendum", "--amends", BASE, "--party", "p:P:andere", cwd=repo)
+    assert party.returncode == 2 and "an addendum takes its parties" in party.stderr, party.stderr

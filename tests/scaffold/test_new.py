@@ -122,3 +122,56 @@ def test_an_existing_file_is_never_overwritten_unasked(cli, tmp_path: Path) -> N
     assert done.returncode == 2 and "--force" in done.stderr and path.read_text(encoding="utf-8") == "mine\n"
     assert cli("new", "pact", "--id", "x", "--no-prompt", "--force", cwd=tmp_path).returncode == 0
     assert path.read_text(encoding="utf-8").startswith("# yaml-language-server:")
+
+
+def _prompted(tmp_path: Path, answers: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "samenwerk", "new", "pact", "--prompt"],
+        input=answers,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
+
+
+def test_a_wrong_answer_is_asked_again_and_nothing_is_lost(tmp_path: Path) -> None:
+    # a bad id, a bad party, a bad start and a bad end date, each followed by a good one
+    answers = "G 3 ../x\nnieuw\n\np-zonder-soort\np:Partij P:andere\n\nmorgen\non-signing\n31/31/2031\n31-12-2031\n"
+    done = _prompted(tmp_path, answers)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("Error:") == 4, done.stdout
+    data = parse((tmp_path / "agreements" / "nieuw.yaml").read_text(encoding="utf-8")).data
+    assert data["parties"][0]["name"] == "Partij P"
+    assert data["duration"] == {"start": "on-signing", "end": "31-12-2031"}
+
+
+def test_the_end_of_the_input_at_a_prompt_is_a_usage_error(tmp_path: Path) -> None:
+    done = _prompted(tmp_path, "nieuw\n")
+    assert done.returncode == 2 and "the input ended" in done.stderr, done.stderr
+    assert not (tmp_path / "agreements").exists()
+
+
+def test_what_the_user_gives_is_never_read_for_placeholders(cli, tmp_path: Path) -> None:
+    done = cli("new", "pact", "--id", "x", "--party", "p:{{end}} en {{party.kind}}:andere", "--no-prompt", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    data = parse((tmp_path / "agreements" / "x.yaml").read_text(encoding="utf-8")).data
+    assert data["parties"][0]["name"] == "{{end}} en {{party.kind}}"
+
+
+def test_on_standard_output_the_schema_line_is_the_one_for_agreements(cli, tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    done = cli("new", "pact", "--id", "x", "--no-prompt", "-o", "-", cwd=root)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# yaml-language-server: $schema=../schemas/agreement.schema.json\n")
+
+
+def test_agreements_leading_outside_the_folder_is_refused(cli, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (tmp_path / "repo").mkdir()
+    (tmp_path / "repo" / "agreements").symlink_to(outside)
+    done = cli("new", "pact", "--id", "x", "--no-prompt", cwd=tmp_path / "repo")
+    assert done.returncode == 2 and "outside" in done.stderr, done.stderr
+    assert list(outside.iterdir()) == []

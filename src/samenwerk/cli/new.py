@@ -13,6 +13,7 @@ from ..errors import EXIT_OK, SamenwerkError
 from . import options, output
 
 TITLE_HELP = "The title, as the text gives it."
+ID_HELP = "The agreement's id, such as stad-gent-vdab-2026-2031 (an addendum's or a verlenging's: its own)."
 
 
 def new_file(where: str) -> Any:
@@ -36,9 +37,7 @@ def new(
             "convenant; addendum or verlenging with --amends.",
         ),
     ],
-    agreement_id: Annotated[
-        str | None, typer.Option("--id", metavar="ID", help="The agreement's id, such as stad-gent-vdab-2026-2031.")
-    ] = None,
+    agreement_id: Annotated[str | None, typer.Option("--id", metavar="ID", help=ID_HELP)] = None,
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help=TITLE_HELP)] = None,
     party: Annotated[
         list[str] | None,
@@ -80,21 +79,24 @@ def new(
     # At a terminal, without --id, it asks; with --id (a script, or someone who knows what to give) never.
     asking = (sys.stdin.isatty() and agreement_id is None) if prompt is None else prompt
     if kind in ("addendum", "verlenging"):
-        return _amendment(kind, amends, end, title, out, force)
+        given = [name for name, value in (("--party", party), ("--start", start)) if value]
+        if given:
+            raise SamenwerkError(
+                f"{' and '.join(given)}: {_article(kind)} {kind} takes its parties and start from the agreement "
+                "it changes (--amends ID)"
+            )
+        return _amendment(kind, amends, end, title, out, force, agreement_id)
     if asking:
-        agreement_id = agreement_id or typer.prompt("Id (lower-case letters, digits, hyphens)")
-        title = title or typer.prompt("Title (empty: a TODO)", default="", show_default=False) or None
+        agreement_id = agreement_id or _ask("Id (lower-case letters, digits, hyphens)", scaffold.check_id)
+        title = title or _ask("Title (empty: a TODO)", str, optional=True) or None
         if not party:
             party = []
-            while spec := typer.prompt("Party as ID:NAME:KIND (empty when done)", default="", show_default=False):
+            while spec := _ask("Party as ID:NAME:KIND (empty when done)", _party_spec, optional=True):
                 party.append(spec)
         if start is None:
-            start = (
-                typer.prompt("Start: a date, on-signing or on-approval (empty: a TODO)", default="", show_default=False)
-                or None
-            )
+            start = _ask("Start: a date, on-signing or on-approval (empty: a TODO)", _start_spec, optional=True) or None
         if end is None:
-            answer = typer.prompt("End date, inclusive (empty: a TODO)", default="", show_default=False)
+            answer = _ask("End date, inclusive (empty: a TODO)", _date_spec, optional=True)
             end = options.parse_date(answer) if answer else None
     if not agreement_id:
         raise SamenwerkError("name the agreement with --id ID (or answer the prompts at a terminal)")
@@ -103,26 +105,77 @@ def new(
         begin = _start(start) if start else None
     except typer.BadParameter as exc:
         raise SamenwerkError(f"--start: {exc}") from None
-    target = out or Path("agreements") / f"{scaffold.check_id(agreement_id)}.yaml"
-    text = scaffold.new_agreement(kind, agreement_id, target, title=title, parties=parties, start=begin, end=end)
-    _write(target, text, force)
+    default = Path("agreements") / f"{scaffold.check_id(agreement_id)}.yaml"
+    if out is None and not default.resolve().is_relative_to(Path.cwd().resolve()):
+        raise SamenwerkError(f"{default}: leads outside this folder (a symbolic link); name the file with -o FILE")
+    # Written to standard output, it is meant for agreements/: its schema line says where the schema is from there.
+    place = default if out is None or dash(out) else out
+    text = scaffold.new_agreement(kind, agreement_id, place, title=title, parties=parties, start=begin, end=end)
+    _write(out or default, text, force)
     return EXIT_OK
 
 
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
+
+
+def _ask(question: str, check: Any, *, optional: bool = False) -> str:
+    """One answer at the prompt, asked again until ``check`` accepts it (an empty one when ``optional``).
+    The end of the input before an answer is a usage error (exit 2); Ctrl-C stays an interruption."""
+    import click
+
+    def proc(answer: str) -> str:
+        answer = answer.strip()
+        if not answer and optional:
+            return ""
+        try:
+            check(answer)
+        except (SamenwerkError, typer.BadParameter) as exc:
+            raise click.UsageError(str(exc)) from None
+        return answer
+
+    try:
+        return str(typer.prompt(question, default="" if optional else None, show_default=False, value_proc=proc))
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__context__, EOFError):
+            raise SamenwerkError(f"no answer to '{question}' (the input ended): give it as an option") from None
+        raise
+
+
+def _party_spec(spec: str) -> None:
+    from .. import scaffold
+
+    scaffold.Party.parse(spec)
+
+
+def _start_spec(value: str) -> None:
+    _start(value)
+
+
+def _date_spec(value: str) -> None:
+    options.parse_date(value)
+
+
 def _amendment(
-    kind: str, amends: str | None, end: dt.date | None, title: str | None, out: Path | None, force: bool
+    kind: str,
+    amends: str | None,
+    end: dt.date | None,
+    title: str | None,
+    out: Path | None,
+    force: bool,
+    wanted_id: str | None = None,
 ) -> int:
     from .. import scaffold
 
     if not amends:
-        raise SamenwerkError(f"a {kind} changes an agreement: name it with --amends ID")
+        raise SamenwerkError(f"{_article(kind)} {kind} changes an agreement: name it with --amends ID")
     found = scaffold.find(amends, [Path(".")])
     if kind == "verlenging":
         if end is None:
             raise SamenwerkError("a verlenging needs its new end date: --end DATE")
-        planned = scaffold.extension(found, end, None if dash(out) else out)
+        planned = scaffold.extension(found, end, None if dash(out) else out, wanted_id)
     else:
-        planned = scaffold.addendum(found, title=title, path=None if dash(out) else out)
+        planned = scaffold.addendum(found, title=title, path=None if dash(out) else out, wanted_id=wanted_id)
     _write(out if dash(out) else planned.path, planned.text, force)
     return EXIT_OK
 

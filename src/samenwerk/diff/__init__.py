@@ -168,7 +168,7 @@ def _amended(old: document.Document | None, new: document.Document | None) -> Ag
     from ..versions import ConsolidationError, consolidate
 
     try:
-        return consolidate(old.agreement, [new.agreement], None).agreement
+        return consolidate(old.agreement, [new.agreement], None, drafts=True).agreement
     except ConsolidationError:
         return None
 
