@@ -1,46 +1,44 @@
-"""A redline: the rendered document (the text the signers read) with deletions and insertions marked.
+"""A redline as one self-contained HTML page: per file, the changes in words (substantive first, then
+editorial), and below them the document as the signers read it, with deletions and insertions marked in its
+own layout (``redline``).
 
-Both versions are rendered to Markdown by the normal templates; paragraphs are aligned, and within a changed
-paragraph the words are, so a moved end date shows as one struck and one inserted date. The page is the
-Jinja template ``templates/redline.html.j2`` with autoescaping (on for every template, whatever its name):
-text from YAML cannot inject markup. Controls and bidirectional overrides, which could make the struck and
-inserted text read otherwise than it is, are shown escaped (``neutral.terminal``), line breaks kept.
+The page is the Jinja template ``templates/redline.html.j2`` with autoescaping: text from YAML cannot inject
+markup. The documents come from our own templates, parsed and written back escaped (``redline``); the
+stylesheet is the agreement's own (``templates/style.css``, as rendered), so the redline looks like the
+document. Controls and bidirectional overrides, which could make the struck and inserted text read otherwise
+than it is, are shown escaped (``neutral.terminal``).
 """
 
 from __future__ import annotations
 
-import difflib
-import html
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, TextIO
 
+from markupsafe import Markup
+
 from ...diff import FileDiff
-from ...diff.describe import WORDS_LIMIT, Describer, aligned
+from ...diff.describe import Describer
 from ...neutral import quote_path, terminal
 from . import Options
+from .redline import Document, body_html, fallback, parse, prefix_ids, redline
+
+_KINDS = {"=": "equal", "-": "del", "+": "ins"}
+STATUS = {"added": "nieuw", "deleted": "verwijderd", "modified": "gewijzigd", "renamed": "hernoemd"}
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of text in a redline paragraph: kept ('equal'), struck ('del') or inserted ('ins')."""
-
-    kind: str
-    text: str
-
-
-def _document(agreement: Any, data: Any) -> str:
-    """The text the signers read: the rendered Markdown of a side that validates, else its text fields."""
+def _document(agreement: Any, data: Any) -> Document | None:
+    """A side as the signers read it: its rendered HTML where it validates, else its text fields."""
+    if agreement is None and data is None:
+        return None
     if agreement is not None:
         from ...errors import SamenwerkError
         from ...render import render_text
 
-        try:  # the document's text: Markdown's entities (&lt; for a '<' in the text) read back as characters
-            return html.unescape(render_text(agreement, "md"))
+        try:
+            return parse(render_text(agreement, "html"))
         except (SamenwerkError, LookupError):  # a side whose references do not resolve: its text fields
             pass
-    return "\n\n".join(_strings(data))
+    return parse(fallback(_strings(data)))
 
 
 def _strings(data: Any) -> list[str]:
@@ -51,43 +49,46 @@ def _strings(data: Any) -> list[str]:
     return [str(data)] if data is not None else []
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
-
-
-_KINDS = {"=": "equal", "-": "del", "+": "ins"}
-
-
-def _words(old: str, new: str) -> list[Piece]:
-    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    if len(a) * len(b) > WORDS_LIMIT:  # too long to align word by word: the paragraph struck and inserted whole
-        return [Piece("del", old), Piece("ins", new)]
-    return [Piece(_KINDS[p.op], p.text) for p in aligned(a, b)]
-
-
-def redline(old_text: str, new_text: str) -> list[list[Piece]]:
-    """Paragraphs of pieces: unchanged paragraphs whole, changed ones word by word."""
-    a, b = _paragraphs(old_text), _paragraphs(new_text)
-    paragraphs: list[list[Piece]] = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            paragraphs.extend([Piece("equal", p)] for p in a[i1:i2])
-        elif tag == "replace" and i2 - i1 == j2 - j1:
-            paragraphs.extend(_words(x, y) for x, y in zip(a[i1:i2], b[j1:j2]))
-        else:
-            paragraphs.extend([Piece("del", p)] for p in a[i1:i2])
-            paragraphs.extend([Piece("ins", p)] for p in b[j1:j2])
-    return paragraphs
-
-
 def _change(words: Describer, change: Any) -> dict[str, Any]:
     """One line of the summary: the words, with changed words as pieces the template marks."""
     text = words.describe(change).escaped(terminal)
     return {
         "text": text.plain() if not text.words else f"{text.head}: ",
-        "pieces": [Piece(_KINDS.get(p.op, "equal"), p.text) for p in text.words],
+        "pieces": [{"kind": _KINDS.get(p.op, "equal"), "text": p.text} for p in text.words],
         "substantive": change.substantive,
     }
+
+
+def _file(number: int, fd: FileDiff) -> tuple[dict[str, Any], str]:
+    old = _document(fd.old_agreement, fd.old_data)
+    new = _document(fd.new_agreement, fd.new_data)
+    words = Describer(fd.old_data, fd.new_data)
+    changes = [_change(words, c) for c in fd.changes]
+    document = ""
+    style = ""
+    if old is not None or new is not None:
+        root = redline(old, new)
+        prefix_ids(root, f"d{number}-")
+        document = body_html(root)
+        style = (new or old).style if new or old else ""  # type: ignore[union-attr]
+    name = (
+        f"{quote_path(fd.old or '')} → {quote_path(fd.new or '')}"
+        if fd.status == "renamed"
+        else quote_path(fd.new or fd.old or "")
+    )
+    return (
+        {
+            "id": f"bestand-{number}",
+            "name": name,
+            "status": STATUS.get(fd.status, fd.status),
+            "substantive": [c for c in changes if c["substantive"]],
+            "editorial": [c for c in changes if not c["substantive"]],
+            "errors": [f"{terminal(e.location)}: {terminal(e.message)}" for e in fd.errors],
+            # Our templates' output, parsed and serialised again by lxml, which escapes every text.
+            "document": Markup(document),  # noqa: S704
+        },
+        style,
+    )
 
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
@@ -96,17 +97,11 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     from ...resources import folder
 
     env = Environment(loader=FileSystemLoader(str(folder("templates"))), autoescape=True, undefined=StrictUndefined)
-    files = [
-        {
-            "name": quote_path(fd.new or fd.old or ""),
-            "changes": [_change(Describer(fd.old_data, fd.new_data), c) for c in fd.changes],
-            "paragraphs": [
-                [Piece(p.kind, terminal(p.text, lines=True)) for p in paragraph]
-                for paragraph in redline(
-                    _document(fd.old_agreement, fd.old_data), _document(fd.new_agreement, fd.new_data)
-                )
-            ],
-        }
-        for fd in diffs
-    ]
-    out.write(env.get_template("redline.html.j2").render(files=files))
+    files, styles = [], []
+    for number, fd in enumerate(diffs, start=1):
+        entry, style = _file(number, fd)
+        files.append(entry)
+        styles.append(style)
+    # The stylesheet is our templates' CSS; it stays inside its <style> element whatever it holds.
+    style = next((s for s in styles if s), "").replace("</", "<\\/")
+    out.write(env.get_template("redline.html.j2").render(files=files, document_style=Markup(style)))  # noqa: S704
