@@ -152,8 +152,11 @@ def test_an_added_paragraph_is_inserted_whole_and_an_unchanged_one_keeps_its_for
 def test_a_dropped_signatory_is_struck_in_the_signatures() -> None:
     root = tree(page())
     signatures = next(s for s in root.iter("section") if "signatures" in (s.get("class") or ""))
-    struck = [words(p) for p in signatures.iter("p") if "redline-del" in (p.get("class") or "")]
-    assert struck == ["Els Claes algemeen directeur"], "the line break a space"
+    (struck,) = [p for p in signatures.iter("p") if "redline-del" in (p.get("class") or "")]
+    assert words(struck) == "Els Claes algemeen directeur", "the line break a space"
+    own = struck.getparent()
+    assert own.get("class") == "signatory" and len(own) == 1, "in a signatory's place of its own, no field"
+    assert "Rob Mennes" in words(own.getprevious()), "after the signatory beside whom it stood"
 
 
 def test_the_changes_in_words_come_first_substantive_apart() -> None:

@@ -333,7 +333,7 @@ def redline(old: Document | None, new: Document | None) -> Any:
     new_blocks = blocks(new.root)
     if not new_blocks:  # nothing to place the old text beside: the old document, struck
         return redline(old, None)
-    after: Any = None
+    placing = _Placing()
     pending: list[Block] = []  # deleted blocks waiting for the next block of the new version
     for a, b in align(blocks(old.root), new_blocks):
         if b is None:
@@ -341,16 +341,58 @@ def redline(old: Document | None, new: Document | None) -> Any:
             pending.append(a)
             continue
         for d in pending:
-            after = _put_back(_deleted_copy(d), b, after)
+            placing.deleted(d, b)
         pending = []
         if a is None:
             _added(b)
         elif a.text != b.text or a.kind != b.kind:
             _changed(a, b)
-        after = b.element
+        placing.after, placing.after_old = b.element, None if a is None else a.element
     for d in pending:  # deleted at the end
-        after = _put_back(_deleted_copy(d), None, after)
+        placing.deleted(d, None)
     return new.root
+
+
+class _Placing:
+    """Where the next deleted block goes: after ``after`` (the last block placed, whose old version is
+    ``after_old``); a deleted block whose division (a signatory, a party) is gone too gets that division
+    back, as a shell without ids, beside its former neighbour's."""
+
+    def __init__(self) -> None:
+        self.after: Any = None
+        self.after_old: Any = None
+        self.shells: list[tuple[Any, Any]] = []  # (old division, its shell in the new document)
+
+    def deleted(self, d: Block, before: Block | None) -> None:
+        from lxml import etree
+
+        copy_ = _deleted_copy(d)
+        division = d.element.getparent()
+        shell = next((s for old, s in self.shells if old is division), None)
+        if shell is None and self._own_division(division):
+            neighbour = self.after.getparent()
+            shell = etree.Element("div", {"class": division.get("class") or ""})
+            neighbour.addnext(shell)
+            self.shells.append((division, shell))
+        if shell is not None:
+            shell.append(copy_)
+            self.after = copy_
+        else:
+            self.after = _put_back(copy_, before, self.after)
+        self.after_old = d.element
+
+    def _own_division(self, division: Any) -> bool:
+        """The deleted block stood in another division of the same kind as the last block placed."""
+        if self.after is None or self.after_old is None or _tag(division) != "div":
+            return False
+        neighbour = self.after.getparent()
+        return (
+            neighbour is not None
+            and _tag(neighbour) == "div"
+            and division is not self.after_old.getparent()
+            and (neighbour.get("class") or "") == (division.get("class") or "")
+            and bool(division.get("class"))
+        )
 
 
 def prefix_ids(root: Any, prefix: str) -> None:
