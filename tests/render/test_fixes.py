@@ -372,3 +372,21 @@ def test_on_paper_as_the_text_grows(tmp_path: Path) -> None:
     some of these lengths."""
     for lines in range(20, 60, 2):
         assert_paper(_pages(render_text(_filled(tmp_path, lines), "html")))
+
+
+def test_a_theme_is_headed_as_the_source_heads_it(tmp_path: Path) -> None:
+    a = agreement(tmp_path, themes={"themes": [{"id": "doel", "title": "Doel: 80% werkzaamheid", "text": "Werk."}]})
+    assert "\n### Doel: 80% werkzaamheid\n" in render_text(a, "md")  # no label the source does not print
+    assert ">Doel: 80% werkzaamheid</h3>" in render_text(a, "html")
+
+
+def test_commitments_in_full_sentences_get_no_intro_of_ours(tmp_path: Path) -> None:
+    sentences = [{"id": "overleg", "text": "De ondertekenaars engageren zich om samen te overleggen."}]
+    clauses = [{"id": "vacatures", "text": "vacatures snel te ontsluiten;"}]
+    full = agreement(tmp_path, themes={"themes": [{"id": "e", "title": "Engagementen", "commitments": sentences}]})
+    for fmt in ("md", "html"):
+        out = render_text(full, fmt)
+        assert "engageren zich om:" not in out and "De ondertekenaars engageren zich om samen" in out, fmt
+    part = agreement(tmp_path, themes={"themes": [{"id": "e", "title": "Vacatures", "commitments": clauses}]})
+    for fmt in ("md", "html"):
+        assert "De partners engageren zich om:" in render_text(part, fmt), fmt

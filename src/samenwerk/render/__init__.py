@@ -278,6 +278,13 @@ def domain_heading(number: str | None, title: str) -> str:
     return heading(number, title)
 
 
+def clauses(commitments: list[dict[str, Any]]) -> bool:
+    """Whether commitments continue an intro ('... engageren zich om:' + 'vacatures snel te ontsluiten;'): they
+    start in lower case. Full sentences ('De ondertekenaars engageren zich om ...') get no intro of ours."""
+    first = commitments[0]["text"] if commitments else ""
+    return bool(first) and first[:1] == first[:1].lower()
+
+
 def _lines(groups: list[dict[str, Any]]) -> list[dict[str, str]]:
     return [{"who": g["who"], "what": ", ".join(w for w in g["what"] if w)} for g in groups]
 
@@ -352,6 +359,7 @@ def context(agreement: Agreement, consolidation: Consolidation | None = None) ->
         "and_list": lambda items: and_list(items, language),
         "heading": heading,
         "domain_heading": domain_heading,
+        "clauses": clauses,
         "contact_lines": _lines(contact_groups),
         "targets": targets,
         "layout": layout(a, targets),
