@@ -9,6 +9,7 @@ a second time (still in C) and the node tree is walked along the path of the fin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -129,14 +130,92 @@ def _excerpt(node: Node) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
 
 
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(resolvers) for first, resolvers in Yaml12Resolver.yaml_implicit_resolvers.items()
+}
+assert None not in _IMPLICIT and not Yaml12Resolver.yaml_path_resolvers  # what ``_resolve`` leaves out
+
+
+def _resolve(self: BaseResolver, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
+    """``BaseResolver.resolve`` for a resolver without path or wildcard resolvers (the C parser calls it for
+    every node): the same tags, in fewer steps."""
+    if kind is ScalarNode:
+        if implicit[0]:
+            for tag, pattern in _IMPLICIT.get(value[:1], ()):
+                if pattern.match(value):
+                    return tag
+        return _STR
+    return _SEQ if kind is SequenceNode else _MAP
+
+
+_SCALARS = frozenset(f"tag:yaml.org,2002:{kind}" for kind in ("int", "float", "bool", "null"))
+
+
+class _Slow(Exception):
+    """A node the plain construction does not take: the general constructor builds the document."""
+
+
+def _plain(node: Node, scalar: Callable[[ScalarNode], Any]) -> Any:
+    """The data of a node tree without anchors, tags other than the core schema's, or duplicate keys: what
+    ``construct_document`` builds, built in one pass without its bookkeeping (most of the time of loading a
+    large file). Anything else raises ``_Slow``."""
+    tag = node.tag
+    if type(node) is ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag in _SCALARS:
+            return scalar(node)
+        raise _Slow
+    if type(node) is MappingNode and tag == _MAP:
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not ScalarNode:
+                raise _Slow
+            key_tag = key_node.tag
+            if key_tag == _STR:
+                key = key_node.value
+            elif key_tag in _SCALARS:
+                key = scalar(key_node)
+            else:
+                raise _Slow
+            mapping[key] = _plain(value_node, scalar)
+        if len(mapping) != len(node.value):
+            raise _Slow  # a duplicate key: the general constructor says where
+        return mapping
+    if type(node) is SequenceNode and tag == _SEQ:
+        return [_plain(item, scalar) for item in node.value]
+    raise _Slow
+
+
 class FastLoader(_Parser, _Constructor, Yaml12Resolver):
+    resolve = _resolve
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _Constructor.__init__(self)
         Yaml12Resolver.__init__(self)
 
+    def construct_plain(self, node: Node, anchors: bool) -> Any:
+        """``construct_document(node)``: in one pass when the text has no anchors (so no node is shared)."""
+        if not anchors and node.tag in (_MAP, _SEQ, _STR):
+            constructors = self.yaml_constructors
+
+            def scalar(n: ScalarNode) -> Any:
+                return constructors[n.tag](self, n)
+
+            try:
+                return _plain(node, scalar)
+            except (_Slow, RecursionError):
+                pass
+            except ConstructorError:
+                pass  # said again, in the same words, by the general constructor
+        return self.construct_document(node)
+
 
 class _NodeLoader(_Parser, Yaml12Resolver):
+    resolve = _resolve
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         Yaml12Resolver.__init__(self)
@@ -207,6 +286,11 @@ def _indicator(pattern: re.Pattern[str], text: str) -> int | None:
     return None
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_DEEP_INDENT = re.compile(f"[ ?-]{{{MAX_INDENT + 1}}}")
+
+
 def _too_deep(text: str) -> Finding | None:
     """Refuse nesting that would exhaust the parser's stack, before the parser sees it.
 
@@ -215,16 +299,19 @@ def _too_deep(text: str) -> Finding | None:
     openers = text.count("[") + text.count("{")
     if openers > MAX_DEPTH:
         depth = 0
-        for offset, ch in enumerate(text):
+        for n, ch in enumerate(_NOT_BRACKET.sub("", text)):  # the brackets alone, in order
             if ch in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
+                    offset = next(m.start() for i, m in enumerate(_BRACKETS.finditer(text)) if i == n)
                     line, col = line_col(text, offset)
                     return Finding(
                         (), f"nesting deeper than {MAX_DEPTH} levels is refused", rule="syntax", line=line, col=col
                     )
-            elif ch in "]}" and depth:
+            elif depth:
                 depth -= 1
+    if _DEEP_INDENT.search(text) is None:
+        return None  # no line can be indented that deep (the loop below would find nothing)
     for number, line_text in enumerate(text.splitlines(), start=1):
         indent = len(line_text) - len(line_text.lstrip(" -?"))
         if indent > MAX_INDENT:
@@ -268,10 +355,9 @@ def parse(text: str) -> Loaded:
     deep = _too_deep(text)
     if deep is not None:
         return Loaded(text, error=deep)
-    loaded = _parse(text)
-    alias = (
-        _indicator(_ALIAS_CHAR, text) if loaded.error is None and _indicator(_ANCHOR_CHAR, text) is not None else None
-    )
+    anchor = _indicator(_ANCHOR_CHAR, text)
+    loaded = _parse(text, anchor is not None)
+    alias = _indicator(_ALIAS_CHAR, text) if loaded.error is None and anchor is not None else None
     if alias is not None:
         total = _expanded_size(loaded.data)
         if total is None or total > MAX_NODES:
@@ -285,12 +371,12 @@ def parse(text: str) -> Loaded:
     return loaded
 
 
-def _parse(text: str) -> Loaded:
+def _parse(text: str, anchors: bool = True) -> Loaded:
     loader = FastLoader(text)
     try:
         # get_single_data() without throwing the nodes away: compose (C), then construct (Python).
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = loader.construct_plain(node, anchors) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         message, offset = explain(exc, text)
         line, col = line_col(text, offset)
