@@ -97,15 +97,17 @@ def _load(side: Side) -> tuple[Any, document.Document | None]:
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
-    stack = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
+    level, depth = [data], 0
+    while level:  # one level of mappings and lists at a time
         if depth > limit:
             return True
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values() if isinstance(v, (dict, list)))
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node if isinstance(v, (dict, list)))
+        below: list[Any] = []
+        for node in level:
+            if isinstance(node, dict):
+                below.extend(v for v in node.values() if isinstance(v, (dict, list)))
+            elif isinstance(node, list):
+                below.extend(v for v in node if isinstance(v, (dict, list)))
+        level, depth = below, depth + 1
     return False
 
 
@@ -113,6 +115,10 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     with _no_gc():
         old_data, old_doc = _load(old)
         new_data, new_doc = _load(new)
+        # What was just loaded lives until the diff is reported and holds no reference cycles: out of the
+        # collector's sight, comparing and describing do not pay for it being scanned again and again
+        # (most of the time of a diff of two lists of 32,000 entries). Freed as usual when no longer used.
+        gc.freeze()
     if status is None:
         status = "added" if not old.exists else "deleted" if not new.exists else "modified"
     if old.problem is not None and new.problem is not None and old.problem.message == new.problem.message:

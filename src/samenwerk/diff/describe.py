@@ -122,20 +122,21 @@ def quantity(value: float, unit: str | None) -> str:
     return f"{shown} {unit}" if unit else shown
 
 
-def _index(data: Any) -> dict[str, _Entry]:
-    """Every entry with an id, by id: its name, the noun for its kind, and for a person the function and party."""
-    found: dict[str, _Entry] = {}
-    stack: list[tuple[Any, str | None, str | None]] = [(data, None, None)]
+def _index(data: Any) -> dict[str, tuple[dict[str, Any], str, dict[str, Any] | None]]:
+    """Every entry with an id, by id: the entry, the list it stands in, and the party it belongs to (the
+    nearest entry of ``parties`` above it). Words are made only for the entries a change names (``_entry``):
+    a list of 30,000 entries costs one walk, not 30,000 names."""
+    found: dict[str, tuple[dict[str, Any], str, dict[str, Any] | None]] = {}
+    stack: list[tuple[Any, str | None, dict[str, Any] | None]] = [(data, None, None)]
     while stack:
         node, list_name, party = stack.pop()
         if isinstance(node, dict):
             ident = node.get("id")
             if isinstance(ident, str) and list_name is not None:
-                label = _name_of(node)
                 if list_name == "parties":
-                    party = label or ident
-                function = node.get("function") if isinstance(node.get("function"), str) else None
-                found.setdefault(ident, _Entry(label or ident, meaning.of(list_name).entry, function, party))
+                    party = node
+                if ident not in found:
+                    found[ident] = (node, list_name, party)
             for key, value in node.items():
                 if isinstance(value, (dict, list)):
                     stack.append((value, str(key), party))
@@ -144,12 +145,40 @@ def _index(data: Any) -> dict[str, _Entry]:
     return found
 
 
+def _entry(node: dict[str, Any], list_name: str, party: dict[str, Any] | None) -> _Entry:
+    label = _name_of(node)
+    party_label = (_name_of(party) or str(party["id"])) if party is not None else None
+    function = node.get("function") if isinstance(node.get("function"), str) else None
+    return _Entry(label or str(node["id"]), meaning.of(list_name).entry, function, party_label)
+
+
+class _Names:
+    """Entries by id, both versions (the new one's where an id is in both), indexed on the first look-up."""
+
+    def __init__(self, old_data: Any, new_data: Any) -> None:
+        self._data = (old_data, new_data)
+        self._found: dict[str, tuple[dict[str, Any], str, dict[str, Any] | None]] | None = None
+        self._made: dict[str, _Entry] = {}
+
+    def get(self, ident: str) -> _Entry | None:
+        made = self._made.get(ident)
+        if made is not None:
+            return made
+        if self._found is None:
+            self._found = {**_index(self._data[0]), **_index(self._data[1])}
+        raw = self._found.get(ident)
+        if raw is None:
+            return None
+        made = self._made[ident] = _entry(*raw)
+        return made
+
+
 class Describer:
     """Words for the changes of one file, with both versions at hand."""
 
     def __init__(self, old_data: Any, new_data: Any) -> None:
         self.old_data, self.new_data = old_data, new_data
-        self._names = {**_index(old_data), **_index(new_data)}
+        self._names = _Names(old_data, new_data)
 
     # --- values ---------------------------------------------------------------------------------------
 

@@ -126,6 +126,8 @@ def _walk(
         matched = {**{k: k for k in old_at if k in new_at}, **pairs}
         for k, partner in matched.items():
             i, j = old_at[k], new_at[partner]
+            if k == partner and a[i] == b[j]:
+                continue  # the same entry unchanged: every id below it is on both sides, none renamed
             _walk(a[i], b[j], (*path, partner), (*aloc, i), (*bloc, j), old_ids, new_ids, found)
 
 
