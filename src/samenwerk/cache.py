@@ -32,6 +32,12 @@ from . import __version__
 from .diagnostics import Diagnostic, Level
 from .fsutil import repository_root
 
+
+def content_digest(raw: bytes) -> bytes:
+    """A file's bytes, hashed once for every key made from them."""
+    return hashlib.sha256(raw).digest()
+
+
 TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by samenwerk.\n"
 ENV = "SAMENWERK_CACHE_DIR"
 
@@ -131,13 +137,75 @@ class LintCache:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, diagnostics TEXT NOT NULL, mac TEXT NOT NULL)"
             )
+            # Plain data for other commands (``expiring``'s deadline material), authenticated the same way.
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS data (key TEXT PRIMARY KEY, payload TEXT NOT NULL, mac TEXT NOT NULL)"
+            )
             self._db.execute("SELECT count(*) FROM entries").fetchone()
         except (OSError, sqlite3.Error) as exc:
             raise CacheUnavailable(f"{directory}: {exc}") from None
-        self._prefix = f"{__version__}\0{code_digest()}\0{fingerprint}\0".encode()
+        base = f"{__version__}\0{code_digest()}\0"
+        self._prefix = f"{base}{fingerprint}\0".encode()
+        self._dates_prefix = f"{base}deadlines\0".encode()
 
     def key(self, path: str, raw: bytes) -> str:
-        return hashlib.sha256(self._prefix + path.encode("utf-8", "surrogateescape") + b"\0" + raw).hexdigest()
+        """The key of a file's lint result: its path and content, the configuration and samenwerk's code."""
+        return self.key_of(path, content_digest(raw))
+
+    def key_of(self, path: str, content: bytes) -> str:
+        """``key`` from the file's ``content_digest`` (a file is hashed once for both of its keys)."""
+        return hashlib.sha256(self._prefix + path.encode("utf-8", "surrogateescape") + b"\0" + content).hexdigest()
+
+    def dates_key(self, path: str, content: bytes) -> str:
+        """The key of a file's deadline material (``deadlines.Inputs``): as ``key_of``, without the lint
+        configuration, which the deadlines do not depend on."""
+        return hashlib.sha256(
+            self._dates_prefix + path.encode("utf-8", "surrogateescape") + b"\0" + content
+        ).hexdigest()
+
+    def get_data_many(self, keys: list[str]) -> dict[str, Any]:
+        """The authentic plain-data entries among ``keys`` (``put_data_many``); a forged one is not there."""
+        found: dict[str, Any] = {}
+        for key, payload in self._rows(keys):
+            try:
+                found[key] = json.loads(payload)["v"]
+            except (ValueError, TypeError, KeyError):
+                continue
+        return found
+
+    def put_data_many(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Store plain data (JSON) under keys of its own (``dates_key``), authenticated like every entry."""
+        rows = []
+        for key, value in items:
+            payload = json.dumps({"v": value}, ensure_ascii=False)
+            rows.append((key, payload, self._mac(key, payload)))
+        self._write(rows)
+
+    def _rows(self, keys: list[str]) -> Iterable[tuple[str, str]]:
+        """(key, payload) of the entries among ``keys`` whose authentication holds."""
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                rows = self._db.execute(
+                    f"SELECT key, payload, mac FROM data WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+                for key, payload, mac in rows:
+                    if (
+                        isinstance(key, str)
+                        and isinstance(payload, str)
+                        and isinstance(mac, str)
+                        and hmac.compare_digest(mac, self._mac(key, payload))
+                    ):
+                        yield key, payload
+        except sqlite3.Error as exc:
+            raise CacheUnavailable(f"{self.dir}: {exc}") from None
+
+    def _write(self, rows: list[tuple[str, str, str]]) -> None:
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO data (key, payload, mac) VALUES (?, ?, ?)", rows)
+        except sqlite3.Error as exc:
+            raise CacheUnavailable(f"{self.dir}: {exc}") from None
 
     def _mac(self, key: str, payload: str) -> str:
         return hmac.new(self._secret, f"{key}\0{payload}".encode(), hashlib.sha256).hexdigest()

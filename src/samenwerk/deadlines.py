@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -140,7 +141,10 @@ def window_end(as_of: dt.date, within: relativedelta) -> dt.date:
 
 
 def state_of(agreement: Agreement, as_of: dt.date, within: relativedelta) -> State:
-    start, end = facts.start(agreement), facts.end(agreement)
+    return _state(facts.start(agreement), facts.end(agreement), as_of, within)
+
+
+def _state(start: dt.date | None, end: dt.date | None, as_of: dt.date, within: relativedelta) -> State:
     if start and start > as_of:
         return State.NOT_STARTED
     if end is None:
@@ -167,6 +171,122 @@ def _occurrences(first_start: dt.date, step: relativedelta, until: dt.date) -> l
         k += 1
 
 
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What an agreement's deadlines are made of, whatever the day: its dates as ``facts`` works them out,
+    and what recurs. Read from the agreement once (``inputs``); small and plain, so the cache can keep it
+    beside the file's lint result (``to_json``). ``report`` adds the day."""
+
+    agreement_id: str
+    title: str
+    status: str | None = None
+    amends: str | None = None
+    supersedes: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    notice: tuple[int, str] | None = None
+    """The notice period (value, unit), where the agreement has one."""
+    notice_date: dt.date | None = None
+    follow_ups: tuple[tuple[str, str, dt.date | None], ...] = ()
+    """(id, text, due date or None)."""
+    meetings: tuple[tuple[str, str, int], ...] = ()
+    """(body id, body name, meetings per year) of each body that owes meetings."""
+    obligations: tuple[tuple[str, str, int, str], ...] = ()
+    """(id, text, every value, every unit)."""
+
+    def to_json(self) -> dict[str, Any]:
+        day = _iso
+        return {
+            "id": self.agreement_id,
+            "title": self.title,
+            "status": self.status,
+            "amends": self.amends,
+            "supersedes": list(self.supersedes),
+            "start": day(self.start),
+            "end": day(self.end),
+            "notice": list(self.notice) if self.notice else None,
+            "notice_date": day(self.notice_date),
+            "follow_ups": [[i, t, day(d)] for i, t, d in self.follow_ups],
+            "meetings": [list(m) for m in self.meetings],
+            "obligations": [list(o) for o in self.obligations],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Inputs:
+        """The inverse of ``to_json``; raises (KeyError, TypeError, ValueError) on anything else."""
+        day = _day
+        notice = data["notice"]
+        return cls(
+            str(data["id"]),
+            str(data["title"]),
+            None if data["status"] is None else str(data["status"]),
+            None if data["amends"] is None else str(data["amends"]),
+            tuple(str(x) for x in data["supersedes"]),
+            day(data["start"]),
+            day(data["end"]),
+            None if notice is None else (int(notice[0]), str(notice[1])),
+            day(data["notice_date"]),
+            tuple((str(i), str(t), day(d)) for i, t, d in data["follow_ups"]),
+            tuple((str(i), str(n), int(k)) for i, n, k in data["meetings"]),
+            tuple((str(i), str(t), int(v), str(u)) for i, t, v, u in data["obligations"]),
+        )
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _day(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("a date must be written as text")
+    return dt.date.fromisoformat(value)
+
+
+def _period(value: int, unit: str) -> relativedelta:
+    """``facts.delta`` of a period given as (value, unit)."""
+    if unit == "days":
+        return relativedelta(days=value)
+    if unit == "weeks":
+        return relativedelta(weeks=value)
+    if unit == "months":
+        return relativedelta(months=value)
+    if unit == "years":
+        return relativedelta(years=value)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def inputs(agreement: Agreement) -> Inputs:
+    """The deadlines' material of one agreement (see ``Inputs``)."""
+    duration = agreement.duration
+    notice = facts.notice_period(agreement)
+    follow_ups = tuple(
+        (fu.id, fu.text, facts.follow_up_due(agreement, fu)) for fu in (duration.follow_ups if duration else ())
+    )
+    meetings: tuple[tuple[str, str, int], ...] = ()
+    if agreement.consultation:
+        meetings = tuple(
+            (body.id, body.name, body.min_meetings_per_year)
+            for body in agreement.consultation.bodies
+            if body.min_meetings_per_year
+        )
+    return Inputs(
+        agreement_id=agreement.id,
+        title=agreement.title,
+        status=str(agreement.status) if agreement.status is not None else None,
+        amends=agreement.amends,
+        supersedes=tuple(agreement.supersedes),
+        start=facts.start(agreement),
+        end=facts.end(agreement),
+        notice=(notice.value, notice.unit) if notice is not None else None,
+        notice_date=facts.notice_date(agreement),
+        follow_ups=follow_ups,
+        meetings=meetings,
+        obligations=tuple((o.id, o.text, o.every.value, o.every.unit) for o in agreement.obligations),
+    )
+
+
 def compute(
     agreement: Agreement,
     as_of: dt.date,
@@ -176,15 +296,26 @@ def compute(
     horizon_years: int = 2,
 ) -> Report:
     """All deadlines of one agreement; recurring ones up to the end date (or ``horizon_years`` ahead)."""
+    return report(inputs(agreement), as_of, within, path, calendars, horizon_years)
+
+
+def report(
+    given: Inputs,
+    as_of: dt.date,
+    within: relativedelta,
+    path: str = "",
+    calendars: Calendars | None = None,
+    horizon_years: int = 2,
+) -> Report:
+    """``compute`` from an agreement's ``Inputs``: the same report, without the agreement."""
     calendars = calendars or default_calendars()
-    duration = agreement.duration
-    end = facts.end(agreement)
-    start = facts.start(agreement)
+    end = given.end
+    start = given.start
     deadlines: list[Deadline] = []
 
     if end is not None:
         deadlines.append(_deadline("end", Kind.END, end, f"Einde van de overeenkomst (tot en met {nl.date(end)})"))
-        notice, last = facts.notice_period(agreement), facts.notice_date(agreement)
+        notice, last = given.notice, given.notice_date
         if notice is not None and last is not None:
             deadlines.append(
                 _deadline(
@@ -192,45 +323,37 @@ def compute(
                     Kind.NOTICE,
                     last,
                     "Laatste dag om op te zeggen",
-                    f"opzegtermijn {notice.value} {nl.unit(notice.value, notice.unit)}",
+                    f"opzegtermijn {notice[0]} {nl.unit(notice[0], notice[1])}",
                 )
             )
-    if duration:
-        for fu in duration.follow_ups:
-            day = facts.follow_up_due(agreement, fu)
-            detail = "" if day else "de datum van ondertekening ontbreekt (signing.date)"
-            deadlines.append(_deadline(f"follow-up/{fu.id}", Kind.FOLLOW_UP, day, fu.text, detail))
+    for fu_id, text, day in given.follow_ups:
+        detail = "" if day else "de datum van ondertekening ontbreekt (signing.date)"
+        deadlines.append(_deadline(f"follow-up/{fu_id}", Kind.FOLLOW_UP, day, text, detail))
 
     # Recurring duties run from the start (or from the as-of year when the start is unknown) to the end.
     anchor = start or dt.date(as_of.year, 1, 1)
     until = end or _add(as_of, relativedelta(years=horizon_years))
-    if agreement.consultation:
-        for body in agreement.consultation.bodies:
-            n = body.min_meetings_per_year
-            if not n:
+    for body_id, name, n in given.meetings:
+        months = max(1, 12 // n)
+        year_start = dt.date(anchor.year, 1, 1)
+        for i, due in enumerate(_occurrences(year_start, relativedelta(months=months), until)):
+            if due < anchor:
                 continue
-            months = max(1, 12 // n)
-            year_start = dt.date(anchor.year, 1, 1)
-            for i, due in enumerate(_occurrences(year_start, relativedelta(months=months), until)):
-                if due < anchor:
-                    continue
-                nr = i % n + 1 if 12 % n == 0 else i + 1
-                deadlines.append(
-                    _deadline(
-                        f"meeting/{body.id}/{due.isoformat()}",
-                        Kind.MEETING,
-                        due,
-                        f"{body.name}: vergadering {nr} van minstens {n} in {due.year}"
-                        if 12 % n == 0
-                        else f"{body.name}: vergadering (minstens {n} per jaar)",
-                        f"minstens {n} keer per jaar",
-                    )
-                )
-    for obligation in agreement.obligations:
-        for due in _occurrences(anchor, facts.delta(obligation.every), until):
+            nr = i % n + 1 if 12 % n == 0 else i + 1
             deadlines.append(
-                _deadline(f"obligation/{obligation.id}/{due.isoformat()}", Kind.OBLIGATION, due, obligation.text)
+                _deadline(
+                    f"meeting/{body_id}/{due.isoformat()}",
+                    Kind.MEETING,
+                    due,
+                    f"{name}: vergadering {nr} van minstens {n} in {due.year}"
+                    if 12 % n == 0
+                    else f"{name}: vergadering (minstens {n} per jaar)",
+                    f"minstens {n} keer per jaar",
+                )
             )
+    for ob_id, text, value, unit in given.obligations:
+        for due in _occurrences(anchor, _period(value, unit), until):
+            deadlines.append(_deadline(f"obligation/{ob_id}/{due.isoformat()}", Kind.OBLIGATION, due, text))
     if end is not None or start is not None:
         term_start, term_end = start or end, end or until
         assert term_start is not None
@@ -247,17 +370,17 @@ def compute(
 
     deadlines.sort(key=lambda d: (d.date is None, d.date or dt.date.max, d.key))
     return Report(
-        agreement_id=agreement.id,
-        title=agreement.title,
+        agreement_id=given.agreement_id,
+        title=given.title,
         path=path,
-        state=state_of(agreement, as_of, within),
+        state=_state(start, end, as_of, within),
         start=start,
         end=end,
         days_left=(end - as_of).days if end else None,
         deadlines=tuple(deadlines),
-        status=agreement.status,
-        amends=agreement.amends,
-        supersedes=tuple(agreement.supersedes),
+        status=Status(given.status) if given.status is not None else None,
+        amends=given.amends,
+        supersedes=given.supersedes,
     )
 
 

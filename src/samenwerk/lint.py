@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -10,21 +12,20 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import document, versions
+from . import versions
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
-from .document.yaml import in_scalars
 from .fsutil import escapes
-from .suppress import MARK
-from .suppress import parse as parse_suppressions
 from .versions import Identity
 
 if TYPE_CHECKING:
     from .calendars import Calendars
+    from .deadlines import Inputs
     from .model import Agreement
 
-# The rules (and through them the model) are imported where they are first needed, not here: a run whose
-# every file is served from the cache never needs them, and building the model classes is most of start-up.
+# The loader, the rules (and through them the model) are imported where they are first needed, not here: a
+# run whose every file is served from the cache never needs them, and building the model classes is most of
+# start-up (``python -X importtime``).
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,9 @@ class FileResult:
     """True when checking the file hit a bug in samenwerk (reported as an 'internal' diagnostic)."""
     identity: Identity | None = None
     """The file's id and links to other agreements, for the checks across files (``versions``)."""
+    dates: Any = None
+    """The file's deadline material (``deadlines.Inputs`` as JSON data) where it validates: cached beside the
+    lint result, so that ``expiring`` after ``lint`` reads no file again."""
 
     @property
     def errors(self) -> int:
@@ -87,9 +91,13 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
 
 
 def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResult:
+    from . import document
     from .calendars import default_calendars
+    from .document.yaml import in_scalars
     from .rules import REGISTRY
     from .rules.base import Context
+    from .suppress import MARK
+    from .suppress import parse as parse_suppressions
 
     crashed = False
     doc = document.read(path, display, max_bytes=settings.config.max_file_size)
@@ -136,7 +144,17 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
         source_read=bool(text),
         crashed=crashed,
         identity=versions.identity(doc),
+        dates=_dates(agreement) if agreement is not None and not crashed else None,
     )
+
+
+def _dates(agreement: Agreement) -> Any:
+    from .deadlines import inputs
+
+    try:
+        return inputs(agreement).to_json()
+    except Exception:  # noqa: BLE001 - only an optimisation: expiring then reads the file itself
+        return None
 
 
 RESOLVING_RULES = ("references", "duplicate-ids", "signatory-representative", "duplicate-signature")
@@ -184,28 +202,39 @@ def iter_lint(
     """
     import gc
 
+    from .cache import content_digest
+
     # Everything imported so far lives as long as the process: keep the collector from scanning it again
     # and again while thousands of short-lived node trees and models come and go (also in forked workers).
     gc.freeze()
     cache = _Cache(cache_dir, settings, warn or (lambda message: None))
     keys: dict[Path, str] = {}
+    contents: dict[Path, tuple[str, bytes]] = {}
     if cache.active:
         limit = settings.config.max_file_size
+        folders: dict[str, str] = {}
         for path in files:
             # Never read through a link for a key (such a file is never cached either), nor a file over the
             # size limit (it is refused without being read).
-            if path.is_symlink() or escapes(path) is not None:
-                continue
             try:
-                if path.stat().st_size > limit:
+                found = _resolved(path, folders)
+                if found is None:
                     continue
+                resolved, size = found
+                if size > limit:
+                    continue
+                with open(path, "rb") as fh:
+                    raw = fh.read()
                 # The path as given and as resolved: the same name from another folder is another file.
-                keys[path] = cache.key(f"{path}\0{path.resolve()}", path.read_bytes())
+                name, content = f"{path}\0{resolved}", content_digest(raw)
+                keys[path] = cache.key_of(name, content)
+                contents[path] = (name, content)
             except OSError:
                 continue
     hits = cache.get_many(list(keys.values()))
     todo = [p for p in files if keys.get(p) not in hits]
     pending: list[tuple[str, tuple[Diagnostic, ...], Any]] = []
+    dates: list[tuple[str, Any]] = []
     across = _Across(settings, files)
     try:
         with (progress or _no_progress)(len(todo), "linting") as advance:
@@ -221,14 +250,87 @@ def iter_lint(
                 advance()
                 if key is not None and result.cacheable:
                     pending.append((key, result.diagnostics, result.identity and result.identity.to_json()))
-                    if len(pending) >= 1000:
-                        cache.put_many(pending)
-                        pending = []
+                if key is not None and result.dates is not None:
+                    dates.append((cache.dates_key(*contents[path]), result.dates))
+                if len(pending) + len(dates) >= 1000:
+                    cache.put_many(pending)
+                    cache.put_data_many(dates)
+                    pending, dates = [], []
                 yield from across.hold(result)
     finally:
         cache.put_many(pending)
+        cache.put_data_many(dates)
         cache.close()
     yield from across.release()
+
+
+def iter_dates(
+    files: list[Path],
+    jobs: int,
+    cache_dir: Path | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[list[tuple[str, Inputs]], list[Diagnostic]]:
+    """Each file's deadline material (``deadlines.Inputs``) in file order, and the diagnostics of the files
+    that do not validate (as ``document.load`` gives them). With ``cache_dir``, a file whose material a lint
+    run or an earlier run stored (authenticated, keyed by content and path) is not read again; anything wrong
+    with the cache means no cache, never another result."""
+    from .cache import content_digest
+    from .deadlines import Inputs
+    from .document.yaml import MAX_FILE_BYTES
+    from .parallel import pmap
+
+    cache = _Cache(cache_dir, Settings(), warn or (lambda message: None))
+    keys: dict[Path, str] = {}
+    if cache.active:
+        folders: dict[str, str] = {}
+        for path in files:
+            try:
+                found = _resolved(path, folders)
+                if found is None or found[1] > MAX_FILE_BYTES:
+                    continue  # read (and refused) as ``document.read`` does
+                with open(path, "rb") as fh:
+                    raw = fh.read()
+                keys[path] = cache.dates_key(f"{path}\0{found[0]}", content_digest(raw))
+            except OSError:
+                continue
+    known: dict[Path, Inputs] = {}
+    stored = cache.get_data_many(list(keys.values()))
+    for path, key in keys.items():
+        if key in stored:
+            try:
+                known[path] = Inputs.from_json(stored[key])
+            except (KeyError, TypeError, ValueError, IndexError):
+                continue  # written by another version of the format: read the file
+    todo = [str(p) for p in files if p not in known]
+    fresh = dict(zip(todo, pmap(_dates_of, todo, jobs)))
+    given: list[tuple[str, Inputs]] = []
+    errors: list[Diagnostic] = []
+    store: list[tuple[str, Any]] = []
+    try:
+        for path in files:
+            name = str(path)
+            if path in known:
+                given.append((name, known[path]))
+                continue
+            made, diagnostics = fresh[name]
+            if made is None:
+                errors.extend(diagnostics)
+                continue
+            given.append((name, made))
+            if path in keys:
+                store.append((keys[path], made.to_json()))
+    finally:
+        cache.put_data_many(store)
+        cache.close()
+    return given, errors
+
+
+def _dates_of(path: str) -> tuple[Inputs | None, tuple[Diagnostic, ...]]:
+    from . import document
+    from .deadlines import inputs
+
+    agreement, diagnostics = document.load(Path(path))
+    return (None, diagnostics) if agreement is None else (inputs(agreement), ())
 
 
 class _Across:
@@ -238,7 +340,7 @@ class _Across:
 
     def __init__(self, settings: Settings, files: list[Path]) -> None:
         self._settings = settings
-        self._on = len(files) > 1 and any(versions.RULE in settings.config.rules_for(p) for p in files)
+        self._on = len(files) > 1 and _checks_links(settings.config, files)
         self._held: list[FileResult] = []
 
     def hold(self, result: FileResult) -> Iterator[FileResult]:
@@ -260,6 +362,33 @@ class _Across:
             found = extra.get(r.path)
             yield replace(r, diagnostics=tuple(sorted((*r.diagnostics, *found)))) if found else r
         self._held = []
+
+
+def _resolved(path: Path, folders: dict[str, str]) -> tuple[str, int] | None:
+    """``str(path.resolve())`` and the size of a file that is no symbolic link and is not reached through one
+    out of its root (``escapes``); None for any other. One ``lstat`` per file: the folder is resolved once
+    for all the files in it (``folders``), where ``Path.resolve`` looks at every folder above every file."""
+    absolute = os.path.abspath(path)
+    info = os.lstat(absolute)
+    if stat.S_ISLNK(info.st_mode):
+        return None
+    folder, name = os.path.split(absolute)
+    real_folder = folders.get(folder)
+    if real_folder is None:
+        real_folder = folders[folder] = os.path.realpath(folder)
+    resolved = os.path.join(real_folder, name)
+    if resolved != absolute and escapes(path) is not None:
+        return None
+    return resolved, info.st_size
+
+
+def _checks_links(config: Config, files: list[Path]) -> bool:
+    """Whether the checks across files are on for some file. Without overrides, the answer ``rules_for``
+    gives, read from the selection alone: listing every rule would import them all (and the model), which a
+    run served from the cache does not otherwise need."""
+    if not config.overrides:
+        return ("ALL" in config.select or versions.RULE in config.select) and versions.RULE not in config.ignore
+    return any(versions.RULE in config.rules_for(p) for p in files)
 
 
 class _Cache:
@@ -299,9 +428,31 @@ class _Cache:
         self._cache = None
         self._warn(f"the lint cache is not used: {exc}")
 
-    def key(self, path: str, raw: bytes) -> str:
-        key: str = self._cache.key(path, raw)
+    def key_of(self, path: str, content: bytes) -> str:
+        key: str = self._cache.key_of(path, content)
         return key
+
+    def dates_key(self, path: str, content: bytes) -> str:
+        key: str = self._cache.dates_key(path, content)
+        return key
+
+    def get_data_many(self, keys: list[str]) -> dict[str, Any]:
+        if self._cache is None or not keys:
+            return {}
+        try:
+            found: dict[str, Any] = self._cache.get_data_many(keys)
+            return found
+        except self._unavailable as exc:
+            self._off(exc)
+            return {}
+
+    def put_data_many(self, items: list[tuple[str, Any]]) -> None:
+        if self._cache is None or not items:
+            return
+        try:
+            self._cache.put_data_many(items)
+        except self._unavailable as exc:
+            self._off(exc)
 
     def get_many(self, keys: list[str]) -> dict[str, tuple[tuple[Diagnostic, ...], Any]]:
         if self._cache is None or not keys:

@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import facts
 from .diagnostics import Diagnostic, Level
 
 if TYPE_CHECKING:
@@ -81,6 +80,8 @@ class Identity:
 
 def effective(agreement: Agreement) -> dt.date | None:
     """When an amendment takes effect: its own date, else its signing date, else its start."""
+    from . import facts  # here, not at the top: facts imports the model, which a cached lint run never needs
+
     return agreement.effective or facts.signed(agreement) or facts.start(agreement)
 
 
@@ -89,6 +90,8 @@ def identity(doc: Document) -> Identity | None:
     agreement = doc.agreement
     if agreement is None:
         return None
+    from . import facts
+
     at: dict[str, tuple[int, int]] = {}
     keys: list[tuple[str, tuple[Any, ...]]] = [("id", ("id",)), ("amends", ("amends",)), ("effective", ("effective",))]
     keys += [(f"supersedes.{i}", ("supersedes", i)) for i in range(len(agreement.supersedes))]

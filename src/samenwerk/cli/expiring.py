@@ -43,24 +43,33 @@ def expiring(
     ] = FailOn.expired,
     alarm: Annotated[int, typer.Option("--alarm", min=0, help="ics: days before each deadline to alert.")] = 14,
     jobs: options.Jobs = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            envvar="SAMENWERK_CACHE_DIR",
+            help="Where the lint cache lives.",
+            show_default="one folder per repository in the user's cache directory",
+        ),
+    ] = None,
 ) -> int:
     """Report end dates and every other deadline: notice, follow-ups, meetings, planning periods.
 
     Exit 1 when an agreement is in the --fail-on state, 2 when a file cannot be loaded or on usage errors.
     """
-    from functools import partial
-
-    from .. import document
-    from ..deadlines import compute, failing, parse_within, window_end, with_versions
+    from ..cache import default_dir
+    from ..deadlines import failing, parse_within, report, window_end, with_versions
     from ..document.files import expand
+    from ..lint import iter_dates
     from ..reporters.deadlines import Options
 
     day = as_of or dt.date.today()
     window = parse_within(within)
-    files = [str(p) for p in expand(paths or [Path("agreements")])]
-    reports, errors = document.map_valid(
-        partial(compute, as_of=day, within=window), files, jobs or (os.cpu_count() or 1)
-    )
+    files = expand(paths or [Path("agreements")])
+    cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
+    given, errors = iter_dates(files, jobs or (os.cpu_count() or 1), cache, warn=output.warning)
+    reports = [report(material, day, window, path) for path, material in given]
     reports, problems = with_versions(reports, day, window, _load)
     errors += problems
     report_options = Options(as_of=day, until=window_end(day, window), color=output.color(out), alarm_days=alarm)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TextIO
 
 from ...diagnostics import Diagnostic
 from ...lint import FileResult, Summary
-from ...neutral import diagnostic, terminal
+from ...neutral import quote_path, terminal
 from . import Options, source_lines
 
 _COLORS = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m"}
@@ -20,7 +21,14 @@ _RESET = "\x1b[0m"
 
 
 def _line(d: Diagnostic, color: bool = False) -> str:
-    return diagnostic(d).format(f"{_COLORS[d.level]}{d.level}{_RESET}" if color else None)
+    """``neutral.diagnostic(d).format(...)``, written out: one line per problem of thousands of files."""
+    level = f"{_COLORS[d.level]}{d.level}{_RESET}" if color else d.level
+    return f"{_quoted(d.path)}:{d.line}:{d.col}: {level}: {terminal(d.message)} [{d.rule}]"
+
+
+@lru_cache(maxsize=64)
+def _quoted(path: str) -> str:
+    return quote_path(path)  # the same file name for each of its problems, worked out once
 
 
 def concise(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
