@@ -12,3 +12,13 @@ class SamenwerkError(Exception):
     """An error the user can fix: printed as a one-line message, exit code 2, never a traceback."""
 
     exit_code = EXIT_USAGE
+
+
+def how_to_report() -> str:
+    """What every report of an internal bug (exit 3) says after what went wrong: the version, and how."""
+    from . import __version__
+
+    return (
+        f"This is a bug in samenwerk {__version__}. Run again with --debug for a traceback and report it "
+        "with the command you ran (never the agreement itself if it is confidential)."
+    )

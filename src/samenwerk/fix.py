@@ -84,15 +84,18 @@ def fix_text(text: str, path: Path, config: Config, rule_ids: list[str] | None =
     """``text`` (the file at ``path``) with the fixes of ``rule_ids`` (default: ``fixable``) applied to what
     they find. A file that does not parse is a ``format.FormatError``; nothing to fix leaves it as it is."""
     from .document.yaml import parse
-    from .format import FormatError, rewrite
+    from .format import FormatError, Source, rewrite
     from .rules import FIXES
     from .rules.fixing import FixContext
 
-    loaded = parse(text)
+    # The checks and fixes see the text as YAML reads it: every line ending '\n', no byte order mark; the
+    # result is written with the file's own (``format.Source``).
+    file = Source.of(text)
+    loaded = parse(file.body)
     if loaded.error is not None:  # nothing can be fixed in a file that does not parse: say where it fails
         raise FormatError(f"{path}:{loaded.error.line or 1}:{loaded.error.col or 1}: {loaded.error.message}")
     chosen = fixable(config, path) if rule_ids is None else rule_ids
-    current = text
+    current = file.body
     fixed: list[str] = []
     for _ in range(ROUNDS):
         found = {d.rule for d in problems(current, path, config, chosen)}
@@ -114,7 +117,7 @@ def fix_text(text: str, path: Path, config: Config, rule_ids: list[str] | None =
         fixed.extend(done)
         current = result
     left = problems(current, path, config, chosen)
-    return Outcome(path, text, current, tuple(fixed), tuple(left))
+    return Outcome(path, text, file.written(current) if fixed else text, tuple(fixed), tuple(left))
 
 
 def fix_file(path: Path, config: Config, rule_ids: list[str] | None = None) -> Outcome:

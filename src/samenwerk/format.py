@@ -9,8 +9,13 @@ What the canonical form is:
   quote or a backslash); a text is never re-wrapped;
 - dates as the project writes them: ``31-12-2025`` (a date written ``2025-12-31`` or ``1-1-2026`` in a date
   field is rewritten; a value that is not a date is left for lint to report);
-- every text of more than one line as a literal block (``|``), however it was written (folded, quoted);
-- one newline at the end of the file, none at its start.
+- every text of more than one line as a literal block (``|``), however it was written (folded, quoted),
+  unless a block cannot hold it as written (``literal_ok``: a tab at its start, a control character, a
+  carriage return, U+0085, U+2028, U+2029): then in double quotes, with escapes;
+- one newline at the end of the file, none at its start;
+- the file's own line ending (``Source``): a file whose line breaks are mostly CRLF is written with CRLF
+  throughout (a clone on Windows with ``core.autocrlf`` is canonical as it is); any other with LF, a lone CR
+  (old Mac) being read as a line break as YAML reads it. A byte order mark stays if the file has one.
 
 What stays exactly as written: the wording of every text (its value, to the character), every comment, the
 blank lines between entries, flow or block style of each list and mapping, numbers as written.
@@ -20,7 +25,13 @@ before it): whole-line comments and blank lines belong to the key or list entry 
 it and are indented like it; an end-of-line comment belongs to the key or entry on its line and keeps the gap
 before it; comments before the first key stay at the top of the file, comments after the last entry at its
 end (both at the left margin). A comment on the line of a list entry that is a block (a multi-line text,
-a mapping) goes on the line before it: after it, it would be read as part of the block.
+a mapping) goes on the line before it: after it, it would be read as part of the block. The comments inside
+a flow collection (``[...]``, ``{...}``, written on one line) go on lines of their own before its key, in
+their order.
+
+ruamel.yaml is given the file without its comments and with a space for each tab between tokens
+(``_for_round_trip``); a file it still cannot read, or reads otherwise than the fast loader, is a
+``FormatError`` at the place (exit 2), never a bug.
 
 Every result is checked before it is returned: read back with the fast loader it gives the same data (dates
 aside), and it holds the same comments; if not, that is a bug (``FormatBug``), and nothing is written.
@@ -30,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -173,10 +185,26 @@ def _content_span(text: str, node: Any) -> tuple[int, int]:
     return body, max(body, last)
 
 
-def _walk(text: str, root: Any, data: Any) -> tuple[list[_Anchor], list[tuple[int, int]], list[tuple[int, int]]]:
+class _Lines:
+    """Line and column of a character offset, counting only '\\n' as a line break (libyaml's marks also count
+    U+0085, U+2028 and U+2029, which may stand in a text)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0]
+        self.starts.extend(m.end() for m in re.finditer("\n", text))
+
+    def at(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line, offset - self.starts[line]
+
+
+def _walk(
+    text: str, root: Any, data: Any, lines: _Lines | None = None
+) -> tuple[list[_Anchor], list[tuple[int, int]], list[tuple[int, int]]]:
     """The anchors of the file in document order, with the spans of scalar text and of flow collections."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    lines = lines or _Lines(text)
     anchors: list[_Anchor] = []
     scalars: list[tuple[int, int]] = []
     flows: list[tuple[int, int]] = []
@@ -195,16 +223,18 @@ def _walk(text: str, root: Any, data: Any) -> tuple[list[_Anchor], list[tuple[in
             return
         if isinstance(node, MappingNode):
             if not isinstance(value, dict) or len(value) != len(node.value):
-                raise _unwritable(node, "a mapping that cannot be written back as it reads (a merge key '<<'?)")
+                raise _unwritable(
+                    text, _merge_key(node) or node, "a merge key '<<', which samenwerk does not write back"
+                )
             for (key_node, value_node), key in zip(node.value, list(value.keys())):
-                anchors.append(_Anchor(key_node.start_mark.line, key_node.start_mark.column, value, key))
+                anchors.append(_Anchor(*lines.at(key_node.start_mark.index), value, key))
                 visit(key_node, None)
                 visit(value_node, value[key])
         elif isinstance(node, SequenceNode):
             if not isinstance(value, list) or len(value) != len(node.value):
-                raise _unwritable(node, "a list that cannot be written back as it reads")
+                raise _unwritable(text, node, "a list that cannot be written back as it reads")
             for i, item_node in enumerate(node.value):
-                line, col = _dash(text, item_node.start_mark.index)
+                line, col = lines.at(_dash(text, item_node.start_mark.index))
                 anchors.append(_Anchor(line, col, value, i))
                 visit(item_node, value[i])
 
@@ -225,12 +255,23 @@ def _walk(text: str, root: Any, data: Any) -> tuple[list[_Anchor], list[tuple[in
     return anchors, scalars, flows
 
 
-def _unwritable(node: Any, what: str) -> FormatError:
-    return FormatError(f"{node.start_mark.line + 1}:{node.start_mark.column + 1}: {what}")
+def _unwritable(text: str, node: Any, what: str) -> FormatError:
+    from .document.yaml import line_col
+
+    line, col = line_col(text, node.start_mark.index)
+    return FormatError(f"{line}:{col}: {what}")
 
 
-def _dash(text: str, offset: int) -> tuple[int, int]:
-    """Line and column of the '-' that starts the list entry whose content starts at ``offset``."""
+def _merge_key(node: Any) -> Any:
+    """The key node of a merge key ('<<') in a mapping node, if it has one."""
+    for key_node, _ in node.value:
+        if getattr(key_node, "value", None) == "<<":
+            return key_node
+    return None
+
+
+def _dash(text: str, offset: int) -> int:
+    """The offset of the '-' that starts the list entry whose content starts at ``offset``."""
     i = offset - 1
     while i >= 0:
         ch = text[i]
@@ -243,8 +284,7 @@ def _dash(text: str, offset: int) -> tuple[int, int]:
             i = line_start + (cut if cut != -1 else len(before)) - 1
             continue
         i -= 1
-    line = text.count("\n", 0, max(i, 0))
-    return line, max(i, 0) - (text.rfind("\n", 0, max(i, 0)) + 1)
+    return max(i, 0)
 
 
 def _comments(text: str, scalars: _Spans) -> Iterator[tuple[int, int, int, str, bool]]:
@@ -261,7 +301,9 @@ def _comments(text: str, scalars: _Spans) -> Iterator[tuple[int, int, int, str, 
         offset += len(line) + 1
 
 
-def _layout(text: str, root: Any, data: Any) -> _Layout:
+def _layout(text: str, root: Any, data: Any, comments: list[tuple[int, int, int, str, bool]] | None = None) -> _Layout:
+    """Comments and blank lines, each given to the anchor it belongs to, in the order of the file's lines;
+    ``comments``: the file's ``_comments``, when they are known already."""
     anchors, scalar_spans, flow_spans = _walk(text, root, data)
     scalars, flows = _Spans(scalar_spans), _Spans(flow_spans)
     lines = text.split("\n")
@@ -269,25 +311,32 @@ def _layout(text: str, root: Any, data: Any) -> _Layout:
     for line in lines[:-1]:
         starts.append(starts[-1] + len(line) + 1)
     positions = [(a.line, a.col) for a in anchors]
-    header: list[tuple[int, str]] = []
-    trailing: list[tuple[int, str]] = []
+    # Collected with their line numbers, then sorted: comments and blank lines for the same place come from
+    # two passes (a comment on the line of '---' before a comment on a line of its own above it).
+    header: list[tuple[int, int, str]] = []
+    trailing: list[tuple[int, int, str]] = []
+    leading: dict[int, list[tuple[int, int, str]]] = {}
     whole: dict[int, tuple[int, str]] = {}
-    for number, col, offset, comment, alone in _comments(text, scalars):
-        if alone and offset not in flows:
+    for number, col, offset, comment, alone in _comments(text, scalars) if comments is None else comments:
+        in_flow = offset in flows
+        if alone and not in_flow:
             whole[number] = (col, comment)
             continue
         # At the end of a line, or inside a flow collection: it belongs to the last anchor before it.
         i = bisect.bisect_left(positions, (number, col)) - 1
         if i < 0:
-            header.append((col, comment))
+            header.append((number, col, comment))
             continue
         owner = anchors[i]
-        if owner.eol is None and not alone:
+        if owner.eol is None and not in_flow:
             before = lines[number][:col]
             gap = len(before) - len(before.rstrip())
             owner.eol = (col, max(gap, 1), comment)
         else:
-            owner.leading.append((col, comment))  # a second comment for the same place: on a line of its own
+            # A second comment for the same place, or one inside a flow collection (written on one line): on
+            # a line of its own before it. All of a flow collection's comments go there, so that they keep
+            # their order.
+            leading.setdefault(i, []).append((number, col, comment))
     for number, line in enumerate(lines):
         entry = whole.get(number)
         if entry is None:
@@ -296,12 +345,18 @@ def _layout(text: str, root: Any, data: Any) -> _Layout:
             entry = (-1, "")
         i = bisect.bisect_right(positions, (number, 1 << 30))
         if i >= len(anchors):
-            trailing.append(entry)
+            trailing.append((number, *entry))
         elif i == 0:
-            header.append(entry)
+            header.append((number, *entry))
         else:
-            anchors[i].leading.append(entry)
-    return _Layout(anchors, header, trailing)
+            leading.setdefault(i, []).append((number, *entry))
+    for i, entries in leading.items():
+        anchors[i].leading = [(col, comment) for _, col, comment in sorted(entries)]
+    return _Layout(
+        anchors,
+        [(col, comment) for _, col, comment in sorted(header)],
+        [(col, comment) for _, col, comment in sorted(trailing)],
+    )
 
 
 # --- the canonical form ----------------------------------------------------------------------------------------
@@ -331,9 +386,21 @@ def _canonical(value: Any, shape: Shape, container: Any = None, key: Any = None)
             new = written
         elif isinstance(value, str):
             text = "".join(value)  # a plain str: no quotes, no block style of its own
-            new = LiteralScalarString(text) if "\n" in text else text
+            new = LiteralScalarString(text) if "\n" in text and literal_ok(text) else text
         if new is not value or type(new) is not type(value):
             write.put(container, key, new)
+
+
+_NOT_IN_BLOCK = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+"""What a literal block cannot hold as written: control characters (a carriage return among them), U+0085,
+U+2028 and U+2029 (line breaks to one YAML reader and not to another), a BOM, a surrogate."""
+
+
+def literal_ok(text: str) -> bool:
+    """Whether ``text`` reads back the same from a literal block (``|``): else it is written in double quotes
+    (with escapes such as ``\\n``, ``\\t`` and ``\\L``). A block's first line cannot start with a tab:
+    libyaml reads a tab there as indentation."""
+    return _NOT_IN_BLOCK.search(text) is None and not text.startswith("\t")
 
 
 def _is_block(value: Any) -> bool:
@@ -450,22 +517,22 @@ def rewrite(text: str, name: str = "<text>", edit: Edit | None = None) -> Result
 
     Without an edit the result must read back as the same data (dates written as the project writes them)
     with the same comments; with one, as the edited data with the same comments and those the edit added at
-    the top. Anything else is a ``FormatBug``, and nothing is written."""
+    the top. Anything else is a ``FormatBug``, and nothing is written. The file's byte order mark and line
+    ending are its own (``Source``): the result keeps them."""
     from .document import write
     from .document.yaml import parse
 
-    source = text.replace("\r\n", "\n")
+    file = Source.of(text)
+    source = file.body
     loaded = parse(source)
     if loaded.error is not None:
         raise _error(name, loaded.error)
     if not isinstance(loaded.data, dict) or not loaded.data or loaded.node is None:
         raise FormatError(f"{name}:1:1: not an agreement: the file must hold a mapping of keys")
+    readable, comments = _for_round_trip(source, loaded.node)
+    data = _round_trip_load(readable, name)
     try:
-        data = write.load(source)
-    except Exception as exc:  # noqa: BLE001 - ruamel.yaml's errors have no common base worth naming
-        raise FormatError(f"{name}:1:1: cannot be read for writing back: {exc}") from None
-    try:
-        layout = _layout(source, loaded.node, data)
+        layout = _layout(source, loaded.node, data, comments)
     except FormatError as exc:
         raise FormatError(f"{name}:{exc}") from None
     write.clear_comments(data)
@@ -483,10 +550,138 @@ def rewrite(text: str, name: str = "<text>", edit: Edit | None = None) -> Result
         layout.header = [(-1, "") if not line else (0, line) for line in header]
         _canonical(data, agreement_shape())
     _attach(data, layout)
-    out = write.dump(data).rstrip("\n") + "\n"
+    out = write.dump(data)
+    # ruamel.yaml ends a document whose last text keeps its trailing blank lines ('|+') with '...': without
+    # it those lines still belong to the text, up to the end of the file.
+    out = out[:-4] if out.endswith("\n...\n") else out.rstrip("\n") + "\n"
     expected = expected_data(loaded.data) if edit is None else plain(data)
-    _verify(source, expected, out, name, added)
-    return Result(out, out != text)
+    try:
+        _verify([comment for _, _, _, comment, _ in comments], expected, out, name, added)
+    except FormatBug:
+        if edit is None:
+            _readers_agree(loaded, readable, name)  # else the readers disagree: a FormatError at the place
+        raise
+    result = file.written(out)
+    return Result(result, result != text)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file's text as YAML reads it (``body``: every line break '\\n', no byte order mark), and how the
+    file writes it: with a byte order mark or not, and its line ending.
+
+    YAML reads '\\r\\n' and a lone '\\r' as a line break like '\\n'. A file whose line breaks are mostly
+    '\\r\\n' (a clone on Windows with core.autocrlf) is written with '\\r\\n' throughout; any other file (all
+    '\\n', mostly '\\n', or old Mac '\\r') with '\\n'. A byte order mark stays when the file has one."""
+
+    body: str
+    ending: str = "\n"
+    bom: bool = False
+
+    @classmethod
+    def of(cls, text: str) -> Source:
+        bom = text.startswith("\ufeff")
+        if bom:
+            text = text[1:]
+        if "\r" not in text:
+            return cls(text, "\n", bom)
+        crlf = text.count("\r\n")
+        breaks = text.count("\n") + text.count("\r") - crlf
+        return cls(_BREAK.sub("\n", text), "\r\n" if 2 * crlf > breaks else "\n", bom)
+
+    def written(self, body: str) -> str:
+        """``body`` (lines ending in '\\n') as this file writes it."""
+        if self.ending != "\n":
+            body = body.replace("\n", self.ending)
+        return "\ufeff" + body if self.bom else body
+
+
+_BREAK = re.compile("\r\n?")
+
+
+def _for_round_trip(source: str, root: Any) -> tuple[str, list[tuple[int, int, int, str, bool]]]:
+    """``source`` as ruamel.yaml is given it, and the file's comments (``_comments``).
+
+    ruamel.yaml refuses a tab between tokens (``status:<tab>expired``) where libyaml and YAML 1.2 allow it:
+    every tab outside a text becomes a space. Its comments are not used (they are placed from ``source``),
+    and reading them is most of its work and the cause of some of its failures: each comment is cut from
+    its line, with the blanks before it. Lines stay lines, and what stands before a comment on its line stays
+    at its column, so a position ruamel.yaml reports is one in ``source``. Not in a file with a block text
+    that keeps its trailing blank lines ('|+'): a comment line that ends one would become one of them."""
+    spans, keeps = _scalar_spans(source, root)
+    texts = _Spans(spans)
+    comments = list(_comments(source, texts))
+    if "\t" not in source and (keeps or not comments):
+        return source, comments
+    chars = list(source)
+    for match in re.finditer("\t", source):
+        if match.start() not in texts:
+            chars[match.start()] = " "
+    if not keeps:
+        for _, col, offset, _, _ in comments:
+            end = source.find("\n", offset)
+            end = len(source) if end < 0 else end
+            start = offset
+            while start > offset - col and source[start - 1] in " \t":
+                start -= 1
+            chars[start:end] = [""] * (end - start)
+    return "".join(chars), comments
+
+
+def _round_trip_load(text: str, name: str) -> Any:
+    """ruamel.yaml's round-trip data of ``text``; where it cannot read what the fast loader read, a
+    ``FormatError`` at the place it stops, in samenwerk's words."""
+    from .document import write
+    from .document.yaml import explain, line_col
+
+    try:
+        return write.load(text)
+    except Exception as exc:  # noqa: BLE001 - ruamel.yaml's errors have no common base worth naming
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        if mark is None or not isinstance(getattr(mark, "index", None), int):
+            why, line, col = "the YAML library it writes with cannot read the file", 1, 1
+        else:
+            why, offset = explain(typing.cast(Any, exc), text)
+            line, col = line_col(text, offset)
+        raise FormatError(f"{name}:{line}:{col}: lint reads this file, but fmt cannot rewrite it: {why}") from None
+
+
+def _readers_agree(loaded: Any, readable: str, name: str) -> None:
+    """After a failed check: whether ruamel.yaml reads the file as the fast loader does. Where it does not
+    (``&an:chor value``: an anchor 'an' and the text ':chor value' to libyaml, an anchor 'an:chor' to
+    ruamel.yaml), the file is ambiguous, not samenwerk wrong: a ``FormatError`` at the first such place."""
+    from yaml.nodes import MappingNode, SequenceNode
+
+    from .document import write
+    from .document.yaml import line_col
+
+    def differs(node: Any, fast: Any, other: Any) -> Any:
+        if isinstance(node, MappingNode) and isinstance(fast, dict) and isinstance(other, dict):
+            if list(fast) != list(other):
+                return node
+            for (_, value_node), key in zip(node.value, fast):
+                found = differs(value_node, fast[key], other[key])
+                if found is not None:
+                    return found
+            return None
+        if isinstance(node, SequenceNode) and isinstance(fast, list) and isinstance(other, list):
+            if len(fast) != len(other):
+                return node
+            for item_node, a, b in zip(node.value, fast, other):
+                found = differs(item_node, a, b)
+                if found is not None:
+                    return found
+            return None
+        same = fast == other or (fast != fast and other != other)  # NaN
+        return None if same and type(fast) is type(other) else node
+
+    node = differs(loaded.node, loaded.data, plain(write.load(readable)))
+    if node is not None:
+        line, col = line_col(loaded.text, node.start_mark.index)
+        raise FormatError(
+            f"{name}:{line}:{col}: YAML readers disagree on this value (its writer reads it otherwise than lint "
+            "does); write it more plainly, in quotes"
+        )
 
 
 def plain(data: Any) -> Any:
@@ -521,25 +716,53 @@ def expected_data(data: Any, shape: Shape | None = None) -> Any:
     return data
 
 
-def comment_texts(text: str) -> list[str]:
-    """Every comment of a file that parses, in order, as written from its '#' (without trailing blanks)."""
+def comment_texts(text: str, loaded: Any = None) -> list[str]:
+    """Every comment of a file that parses, in order, as written from its '#' (without trailing blanks);
+    ``loaded``: the file as ``document.yaml.parse`` read it, when that is done already."""
     from .document.yaml import parse
 
-    loaded = parse(text)
+    loaded = loaded or parse(text)
     if loaded.node is None:
         return []
-    scalars: list[tuple[int, int]] = []
-    _, scalars, _ = _walk(text, loaded.node, loaded.data)
-    return [comment for _, _, _, comment, _ in _comments(text, _Spans(scalars))]
+    spans, _ = _scalar_spans(text, loaded.node)
+    return [comment for _, _, _, comment, _ in _comments(text, _Spans(spans))]
 
 
-def _verify(source: str, expected: Any, out: str, name: str, added: list[str]) -> None:
+def _scalar_spans(text: str, root: Any) -> tuple[list[tuple[int, int]], bool]:
+    """The spans of every text in the file (``_content_span``), and whether a block text keeps its trailing
+    blank lines ('|+', '>+')."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    spans: list[tuple[int, int]] = []
+    keeps = False
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            spans.append(_content_span(text, node))
+            if node.style in ("|", ">"):
+                start = node.start_mark.index
+                end = text.find("\n", start)
+                keeps = keeps or "+" in text[start : len(text) if end < 0 else end].split("#", 1)[0]
+        elif isinstance(node, MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return spans, keeps
+
+
+def _verify(comments: list[str], expected: Any, out: str, name: str, added: list[str]) -> None:
+    """``out`` reads back as ``expected`` and holds the ``comments`` of the source and those ``added``."""
     from .document.yaml import parse
 
     back = parse(out)
     if back.error is not None or back.data != expected:
         raise FormatBug(f"{name}: the canonical form would change the data; nothing was written")
-    if sorted(comment_texts(out)) != sorted(comment_texts(source) + added):
+    if sorted(comment_texts(out, back)) != sorted(comments + added):
         raise FormatBug(f"{name}: the canonical form would lose or change a comment; nothing was written")
 
 
@@ -548,9 +771,10 @@ def _verify(source: str, expected: Any, out: str, name: str, added: list[str]) -
 
 def read_source(path: Path) -> str:
     """The text of an agreement file that samenwerk may rewrite in place: inside its repository, not a link,
-    within the size limit, UTF-8. Anything else is a ``FormatError`` naming the file."""
+    within the size limit, UTF-8 (a byte order mark stays at the start of the text: the file's own choice,
+    kept when it is written back). Anything else is a ``FormatError`` naming the file."""
     from .document import too_large
-    from .document.yaml import MAX_FILE_BYTES, decode
+    from .document.yaml import MAX_FILE_BYTES
     from .fsutil import escapes
 
     if path.is_symlink():
@@ -564,26 +788,56 @@ def read_source(path: Path) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise FormatError(f"{path}: cannot read the file: {exc.strerror}") from None
+    return decode_source(raw, str(path))
+
+
+def decode_source(raw: bytes, name: str) -> str:
+    """Bytes -> the text ``rewrite`` takes, a byte order mark kept as U+FEFF; else a ``FormatError``."""
+    from .document.yaml import decode
+
     text, problem = decode(raw)
     if text is None:
         assert problem is not None
-        raise _error(str(path), problem)
-    return text
+        raise _error(name, problem)
+    return "\ufeff" + text if raw.startswith(b"\xef\xbb\xbf") else text
 
 
-def unified_diff(path: Path, before: str, after: str) -> str:
+_LINE = re.compile("[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> list[str]:
+    """``text`` cut after each line break YAML knows ('\\n', '\\r\\n', '\\r'), each line with its break; never
+    at U+2028 and the others ``str.splitlines`` cuts at, which stand in texts."""
+    return _LINE.findall(text)
+
+
+def unified_diff(path: Path | str, before: str, after: str) -> str:
     """What a rewrite changes, as a unified diff (``--diff``)."""
     import difflib
 
-    name = path.as_posix()
-    lines = difflib.unified_diff(
-        before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{name}", f"b/{name}"
-    )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    name = path.as_posix() if isinstance(path, Path) else path
+    lines = difflib.unified_diff(_lines(before), _lines(after), f"a/{name}", f"b/{name}")
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def write_back(path: Path, text: str) -> None:
-    """Rewrite one of the user's own agreement files in place, atomically, keeping its mode."""
+def read_only(path: Path) -> bool:
+    """Whether the file says it is not to be written: no write permission for anyone in its mode (which the
+    superuser, whom no access check stops, must respect too), or none for this user."""
+    import os
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def write_back(path: Path, text: str, force: bool = False) -> None:
+    """Rewrite one of the user's own agreement files in place, atomically, keeping its mode; a read-only file
+    only with ``force`` (a ``FormatError`` without)."""
     from .fsutil import write_atomic
 
-    write_atomic(path, text, force=True)
+    if not force and read_only(path):
+        raise FormatError(f"{path}: the file is read-only; not rewritten (use --force to rewrite it anyway)")
+    write_atomic(path, text.encode("utf-8"), force=True)

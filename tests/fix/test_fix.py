@@ -4,6 +4,10 @@ what cannot be fixed is left and named; --diff shows and writes nothing; suppres
 from __future__ import annotations
 
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +15,7 @@ import pytest
 from samenwerk.format import comment_texts, format_text
 from samenwerk.rules import FIXES, REGISTRY
 
-from ..conftest import git
+from ..conftest import CACHE_HOME, git
 
 HEAD = "# the parties sign in Gent\n"
 BASE = (
@@ -163,3 +167,43 @@ def test_a_broken_file_is_an_error_at_its_place(cli, tmp_path: Path) -> None:
     _repo(tmp_path, "id: [t\n")
     done = cli("fix", cwd=tmp_path)
     assert done.returncode == 2 and "agreements/a.yaml:1:" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_fix_keeps_the_files_line_ending_and_byte_order_mark(cli, tmp_path: Path) -> None:
+    """All three fixes that look at text (the schema line, trailing spaces, the title) on a CRLF file with a BOM."""
+    text = HEAD + BASE.replace("2024 - 2025", "2024 - 2026").replace("kind: pact\n", "kind: pact  \n")
+    path = _repo(tmp_path, "", "[rules.schema-line]\nrequired = true\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    done = cli("fix", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    expected = "# yaml-language-server: $schema=../schemas/agreement.schema.json\n" + HEAD + BASE
+    assert path.read_bytes() == b"\xef\xbb\xbf" + expected.replace("\n", "\r\n").encode("utf-8")
+
+
+def test_fix_refuses_a_read_only_file_without_force(cli, tmp_path: Path) -> None:
+    path = _repo(tmp_path, BASE.replace("2024 - 2025", "2024 - 2026"))
+    path.chmod(0o444)
+    done = cli("fix", cwd=tmp_path)
+    assert done.returncode == 2 and "agreements/a.yaml: the file is read-only" in done.stderr
+    assert "2024 - 2026" in path.read_text(encoding="utf-8")
+    assert cli("fix", "--force", cwd=tmp_path).returncode == 0
+    assert "2024 - 2025" in path.read_text(encoding="utf-8")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_fix_reads_standard_input_and_writes_standard_output(tmp_path: Path) -> None:
+    _repo(tmp_path, "")
+    broken = BASE.replace("2024 - 2025", "2024 - 2026").replace("\n", "\r\n").encode("utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "XDG_CACHE_HOME": str(CACHE_HOME)}
+    done = subprocess.run(
+        [sys.executable, "-m", "samenwerk", "fix", "--stdin-filename", "agreements/a.yaml", "-"],
+        input=broken,
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == BASE.replace("\n", "\r\n").encode("utf-8")
+    assert b"agreements/a.yaml: fixed title-years: " in done.stderr
+    assert (tmp_path / "agreements" / "a.yaml").read_bytes() == b"", "no file is written"

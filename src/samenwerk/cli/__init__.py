@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from .. import __version__
-from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError
+from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError, how_to_report
 from . import (
     diff,
     expiring,
@@ -154,8 +154,6 @@ def _run(args: Sequence[str]) -> NoReturn:
         if os.environ.get("SAMENWERK_DEBUG") == "1":
             raise
         _fail(
-            f"internal error: {type(exc).__name__}: {exc}\n"
-            f"This is a bug in samenwerk {__version__}. Run again with --debug for a traceback and report it "
-            "with the command you ran (never the agreement itself if it is confidential).",
+            f"internal error: {type(exc).__name__}: {exc}\n{how_to_report()}",
             EXIT_INTERNAL,
         )

@@ -20,6 +20,7 @@ included), ``comment_after`` (at the end of the line of a key's value or a list 
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Iterable
 from typing import Any
@@ -58,6 +59,8 @@ class _Emitter(RoundTripEmitter):
             style = "'"  # plain for ruamel.yaml, not for the fast loader (a number, a boolean, null; a syntax error)
         if style == "'" and self.event.style != "'" and '"' not in value and "\\" not in value:
             return '"'
+        if style != '"' and _ODD_BREAKS.search(value):
+            return '"'  # escaped (\L, \P, \N): written as they are, they end a line for ruamel.yaml
         return style
 
     def write_post_comment(self, event: Any) -> bool:
@@ -73,6 +76,11 @@ class _Emitter(RoundTripEmitter):
         if not pre and gap is not None:
             comment = _token(comment.value, self.column + gap)
         super().write_comment(comment, pre)
+
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029\ufeff]")
+"""U+0085, U+2028 and U+2029 end a line for ruamel.yaml and libyaml (YAML 1.1) wherever they stand, and a BOM
+inside a file is not what it seems: a text holding one is written in double quotes, with an escape."""
 
 
 def _libyaml_doubts(value: str, emitter: Any) -> bool:
