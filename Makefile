@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 AGREEMENTS ?= agreements
 
-.PHONY: run test check lint schema bench clean browser npm
+.PHONY: run test check lint schema bench clean browser npm messages
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,3 +75,15 @@ clean:
 	rm -rf $(VENV) build dist bench/out .samenwerk_cache \
 	  .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .hypothesis
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name '*.egg-info' \) -type d -prune -exec rm -rf {} +
+
+# The message catalogs (src/samenwerk/locale, see README "Languages"): extract every message from the code
+# (babel.cfg), merge it into each language's .po, and compile the .mo files, which are committed and ship in
+# the wheel (tests/test_i18n.py fails when either is out of date with the code or a message lacks Dutch).
+LOCALES := src/samenwerk/locale
+messages: $(BIN)/.installed
+	mkdir -p build
+	PYTHONPATH=$(CURDIR)/src $(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	  --project samenwerk --copyright-holder "samenwerk contributors" -o build/samenwerk.pot .
+	$(BIN)/pybabel -q update -i build/samenwerk.pot -d $(LOCALES) -D samenwerk -l nl \
+	  --ignore-obsolete --init-missing
+	$(BIN)/pybabel -q compile -d $(LOCALES) -D samenwerk --statistics

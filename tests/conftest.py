@@ -16,6 +16,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SOURCES = ROOT.parent / "shared" / "sources"
 
 
+# Every test runs in English, whatever the developer's locale (a Dutch LANG would change every message);
+# the tests of the Dutch output ask for it with --lang nl or SAMENWERK_LANG=nl.
+os.environ["SAMENWERK_LANG"] = "en"
+
 # The user's cache directory (the lint cache and its secret) of every command the tests run: a folder of
 # this test run, never the real home directory.
 CACHE_HOME = Path(tempfile.mkdtemp(prefix="samenwerk-tests-cache-"))

@@ -55,7 +55,7 @@ def code_digest() -> str:
     for folder, subfolders, files in os.walk(package):
         subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
         for name in sorted(files):
-            if name.endswith((".py", ".toml")):
+            if name.endswith((".py", ".toml", ".mo")):  # .mo: the translated messages
                 info = os.stat(os.path.join(folder, name))
                 digest.update(
                     f"{os.path.relpath(folder, package)}/{name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()

@@ -17,8 +17,9 @@ class SamenwerkError(Exception):
 def how_to_report() -> str:
     """What every report of an internal bug (exit 3) says after what went wrong: the version, and how."""
     from . import __version__
+    from .i18n import _
 
-    return (
-        f"This is a bug in samenwerk {__version__}. Run again with --debug for a traceback and report it "
+    return _(
+        "This is a bug in samenwerk {version}. Run again with --debug for a traceback and report it "
         "with the command you ran (never the agreement itself if it is confidential)."
-    )
+    ).format(version=__version__)

@@ -401,9 +401,12 @@ class _Cache:
             return
         from .cache import CacheUnavailable, LintCache
 
+        from .i18n import language
+
         config = settings.config
         fingerprint = repr(
             (
+                language(),  # the messages are stored in the language of the run that made them
                 config.select,
                 config.ignore,
                 sorted(config.rules.items()),

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from .. import __version__
+from .. import __version__, i18n
 from ..errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError, how_to_report
+from ..i18n import _
 from . import (
     diff,
     expiring,
@@ -24,6 +25,7 @@ from . import (
     fix,
     fmt,
     init,
+    language,
     lint,
     new,
     options,
@@ -89,9 +91,10 @@ app.command()(extend.extend)
 app.command()(extend.amend)
 
 
-def command() -> click.Group:
+def command(wants_help: bool = False) -> click.Group:
     """The app as click runs it, with the options every command shares (``options.everywhere``) added to the
-    group and to each command: ``samenwerk -q lint`` and ``samenwerk lint -q`` mean the same."""
+    group and to each command: ``samenwerk -q lint`` and ``samenwerk lint -q`` mean the same. Its help is in
+    the run's language (``language.localise``)."""
     import click
     from typer.main import get_command
 
@@ -99,6 +102,7 @@ def command() -> click.Group:
     assert isinstance(group, click.Group)
     for cmd in [group, *group.commands.values()]:
         cmd.params.extend(options.everywhere())
+    language.localise(group, wants_help)
     return group
 
 
@@ -123,27 +127,35 @@ def run() -> None:
     """Run the app; turn user errors into a message and exit 2, internal errors into a short report."""
     handle_termination()
     debug_before = os.environ.get("SAMENWERK_DEBUG")
+    lang_before = os.environ.get(i18n.ENV)
     output.VERBOSITY.level = 0
+    # The language first: Typer's help texts are translated as the app is built, and warnings about the
+    # command line are already in it. Worker processes started by spawn read it from the environment.
+    i18n.use(language.early(sys.argv[1:]))
+    os.environ[i18n.ENV] = i18n.language()
     try:
         _run(options.modernise(sys.argv[1:], output.warning))
     finally:  # a run in this process (the tests run hundreds) leaves nothing for the next one
-        if debug_before is None:
-            os.environ.pop("SAMENWERK_DEBUG", None)
-        else:
-            os.environ["SAMENWERK_DEBUG"] = debug_before
+        for name, before in (("SAMENWERK_DEBUG", debug_before), (i18n.ENV, lang_before)):
+            if before is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = before
+        i18n.use(None)
 
 
 def _run(args: Sequence[str]) -> NoReturn:
     try:
         # [*args], not list(args): in this package ``list`` is the module of the ``samenwerk list`` command.
-        code = command().main([*args], prog_name="samenwerk", standalone_mode=False)
+        wants_help = not args or any(a in ("--help", "-h") for a in args)
+        code = command(wants_help).main([*args], prog_name="samenwerk", standalone_mode=False)
         sys.exit(code if isinstance(code, int) else EXIT_OK)
     except SamenwerkError as exc:
         _fail(str(exc), exc.exit_code)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
-        _fail("interrupted", 130)
+        _fail(_("interrupted"), 130)
     except Exception as exc:  # noqa: BLE001 - the one place that catches everything
         # click's usage errors (bad option values, unknown commands) carry their own message and code;
         # they are recognised by what they can do, not by their class.
@@ -154,6 +166,7 @@ def _run(args: Sequence[str]) -> NoReturn:
         if os.environ.get("SAMENWERK_DEBUG") == "1":
             raise
         _fail(
-            f"internal error: {type(exc).__name__}: {exc}\n{how_to_report()}",
+            _("internal error: {error}: {message}").format(error=type(exc).__name__, message=exc) + "
+" + how_to_report(),
             EXIT_INTERNAL,
         )

@@ -91,6 +91,12 @@ def everywhere() -> list[Any]:
         if value:
             os.environ["SAMENWERK_DEBUG"] = "1"
 
+    def lang(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value:  # already chosen before the app was built (``language.early``); this keeps it in force
+            from .. import i18n
+
+            i18n.use(value)
+
     return [
         click.Option(
             ["-q", "--quiet"],
@@ -110,7 +116,19 @@ def everywhere() -> list[Any]:
         click.Option(
             ["--debug"], is_flag=True, expose_value=False, callback=debug, help="Show a traceback on internal errors."
         ),
+        click.Option(
+            ["--lang"],
+            type=click.Choice(LANGUAGES),
+            expose_value=False,
+            is_eager=True,
+            callback=lang,
+            help="The language of messages, help and reports: nl or en. Default: SAMENWERK_LANG, else the locale "
+            "(LC_ALL, LC_MESSAGES, LANG), else en. Rendered documents follow the agreement's own language.",
+        ),
     ]
+
+
+LANGUAGES = ("nl", "en")
 
 
 DEPRECATED = {"--output-format": "--format", "--output-file": "--output"}

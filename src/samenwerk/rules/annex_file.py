@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..diagnostics import Finding, Level
 from ..fsutil import escapes, root_of
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -42,16 +43,27 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         path = base / annex.file
         refused = escapes(path, root_of(Path(ctx.path)))
         if refused is not None:  # the repository's link: never read, nothing of it printed
-            yield finding(id, level, ("annexes", i, "file"), f"annex file '{annex.file}': {refused}")
+            yield finding(
+                id,
+                level,
+                ("annexes", i, "file"),
+                _("annex file '{file}': {problem}").format(file=annex.file, problem=refused),
+            )
             continue
         if not path.is_file():
             yield finding(
-                id, level, ("annexes", i, "file"), f"annex file '{annex.file}' does not exist (looked in {base})"
+                id,
+                level,
+                ("annexes", i, "file"),
+                _("annex file '{file}' does not exist (looked in {folder})").format(file=annex.file, folder=base),
             )
             continue
         if annex.sha256:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             if digest != annex.sha256:
                 yield finding(
-                    id, level, ("annexes", i, "sha256"), f"'{annex.file}' has SHA-256 {digest}, not the recorded one"
+                    id,
+                    level,
+                    ("annexes", i, "sha256"),
+                    _("'{file}' has SHA-256 {digest}, not the recorded one").format(file=annex.file, digest=digest),
                 )

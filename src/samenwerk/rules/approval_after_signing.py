@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import facts, nl
+from .. import facts, i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -39,5 +40,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("approvals", i, "date"),
-                f"the {approval.body} approved on {nl.date(approval.date)}, after the signing on {nl.date(signed)}",
+                _("the {body} approved on {date}, after the signing on {signed}").format(
+                    body=approval.body, date=i18n.date(approval.date), signed=i18n.date(signed)
+                ),
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -33,12 +34,12 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     for i, body in enumerate(agreement.consultation.bodies):
         for m, member in enumerate(body.members):
             if not member.parties:
-                who = member.organisation or member.name or member.function or "a member"
+                who = member.organisation or member.name or member.function or _("a member")
                 yield finding(
                     id,
                     level,
                     ("consultation", "bodies", i, "members", m),
-                    f"{who} in '{body.id}' does not sit for a party to the agreement",
+                    _("{who} in '{body}' does not sit for a party to the agreement").format(who=who, body=body.id),
                 )
         convener = body.convener
         if convener and convener.party is None and convener.organisation:
@@ -46,5 +47,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("consultation", "bodies", i, "convener"),
-                f"'{body.id}' is convened by {convener.organisation}, which is not a party to the agreement",
+                _("'{body}' is convened by {organisation}, which is not a party to the agreement").format(
+                    body=body.id, organisation=convener.organisation
+                ),
             )

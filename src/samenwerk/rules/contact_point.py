@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import AgreementKind
 from .base import Context, finding
@@ -32,4 +33,6 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     have = {c.party for c in agreement.contact_points.contacts} if agreement.contact_points else set()
     for i, party in enumerate(agreement.parties):
         if party.id not in have:
-            yield finding(id, level, ("parties", i, "id"), f"party '{party.id}' has no contact point")
+            yield finding(
+                id, level, ("parties", i, "id"), _("party '{party}' has no contact point").format(party=party.id)
+            )

@@ -25,15 +25,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType, ModuleType
 
+from ..i18n import N_, _
+from ..i18n import level as level_word
+
 DOCS_PATH = "docs/rules.md"
 """Where the generated documentation lives in the repository (helpUri points into it)."""
 
 MAX_DESCRIPTION = 1024
 """GitHub code scanning cuts a rule's SARIF fullDescription after 1,024 characters."""
 
-REGENERATE = f"samenwerk rules --format markdown --output {DOCS_PATH} --force"
+REGENERATE = f"samenwerk rules --lang en --format markdown --output {DOCS_PATH} --force"
 
-SENSITIVE_NOTE = (
+SENSITIVE_NOTE = N_(
     "The example numbers are shown with letters for their digits (YYMMDDNNNCC): samenwerk shows no national\n"
     "register number, not even in its own documentation."
 )
@@ -89,42 +92,52 @@ class RuleDoc:
     def help_text(self) -> str:
         """Everything, as plain text: summary, explanation, examples, options and the documentation URL."""
         parts = [self.summary] + ([self.explanation] if self.explanation != self.summary else [])
-        for label, example in (("Failing", self.failing), ("Passing", self.passing)):
+        for label, example in ((_("Failing"), self.failing), (_("Passing"), self.passing)):
             if example is not None:
                 parts.append(f"{label}:\n\n" + textwrap.indent(example, "    "))
         if self.options:
-            parts.append("Options: " + _options(self.options))
+            parts.append(_("Options: {options}").format(options=_options(self.options)))
         if self.fix:
-            parts.append(f"Fix: samenwerk fix {self.fix}.")
-        parts.append(f"Documentation: {self.url}")
+            parts.append(_("Fix: samenwerk fix {fix}.").format(fix=self.fix))
+        parts.append(_("Documentation: {url}").format(url=self.url))
         return "\n\n".join(parts)
 
     def markdown(self, heading: bool = True) -> str:
         """The rule as Markdown: its section of docs/rules.md, or (``heading=False``) SARIF's help.markdown,
         which ends with a link to that section instead."""
-        level = f"{self.level}, always on" if self.builtin else f"{self.level} (the default; configurable)"
+        level = (
+            _("{level}, always on").format(level=level_word(self.level))
+            if self.builtin
+            else _("{level} (the default; configurable)").format(level=level_word(self.level))
+        )
         parts = [f"## {self.id}"] if heading else []
-        parts += [f"**Level:** {level}", f"**Checks:** {self.summary}"]
+        parts += [_("**Level:** {level}").format(level=level), _("**Checks:** {summary}").format(summary=self.summary)]
         if self.fix:
-            parts.append(f"**Fix:** `samenwerk fix` {self.fix}.")
+            parts.append(_("**Fix:** `samenwerk fix` {fix}.").format(fix=self.fix))
         parts += [_markdown(p) for p in self.paragraphs if p != self.summary]
-        for label, example in (("Failing", self.failing), ("Passing", self.passing)):
+        for label, example in ((_("Failing"), self.failing), (_("Passing"), self.passing)):
             if example is not None:
                 parts.append(f"**{label}:**\n\n```yaml\n{example}\n```")
         if self.options:
-            parts.append("**Options:** " + ", ".join(f"`{k}` (default `{v}`)" for k, v in self.options))
+            parts.append(
+                _("**Options:** {options}").format(
+                    options=", ".join(_("`{key}` (default `{value}`)").format(key=k, value=v) for k, v in self.options)
+                )
+            )
         if not heading:
-            parts.append(f"[Documentation of {self.id}]({self.url})")
+            parts.append(_("[Documentation of {rule}]({url})").format(rule=self.id, url=self.url))
         return "\n\n".join(parts)
 
     def text(self) -> str:
         """What ``samenwerk rules ID`` prints."""
-        fix = f"\n\nFix: samenwerk fix {self.fix}." if self.fix else ""
+        fix = "\n\n" + _("Fix: samenwerk fix {fix}.").format(fix=self.fix) if self.fix else ""
         if self.builtin:
-            return f"{self.id} (always on, {self.level})\n\n{self.source}{fix}"
-        out = f"{self.id} (default level: {self.level})\n\n{self.source}"
+            head = _("{rule} (always on, {level})").format(rule=self.id, level=level_word(self.level))
+            return f"{head}\n\n{self.source}{fix}"
+        out = _("{rule} (default level: {level})").format(rule=self.id, level=level_word(self.level))
+        out += f"\n\n{self.source}"
         if self.options:
-            out += "\n\nOptions: " + _options(self.options)
+            out += "\n\n" + _("Options: {options}").format(options=_options(self.options))
         return out + fix
 
     def as_json(self) -> dict[str, object]:
@@ -165,19 +178,29 @@ def doc_url(rule_id: str) -> str:
     return f"{repository_url()}/blob/main/{DOCS_PATH}#{rule_id}"
 
 
-@lru_cache(maxsize=1)
 def rule_docs() -> Mapping[str, RuleDoc]:
-    """Every rule's documentation by id: the built-in findings, then the rules in documentation order."""
+    """Every rule's documentation by id, in the run's language (``i18n``): the built-in findings, then the
+    rules in documentation order."""
+    from ..i18n import language
+
+    return _rule_docs(language())
+
+
+def english_source(module: ModuleType) -> str:
+    """A rule's documentation as written in its module: the English the catalog translates."""
+    return (module.__doc__ or f"{module.id}: {module.summary}").strip()
+
+
+@lru_cache(maxsize=2)
+def _rule_docs(language: str) -> Mapping[str, RuleDoc]:
     from . import BUILTIN, REGISTRY
 
-    docs = {rid: _builtin(rid, text) for rid, text in BUILTIN.items()}
+    docs = {rid: _builtin(rid, _(text)) for rid, text in BUILTIN.items()}
     docs.update((rid, _rule(module)) for rid, module in REGISTRY.items())
     return MappingProxyType(docs)
 
 
 def _builtin(rule_id: str, text: str) -> RuleDoc:
-    from . import fix_of
-
     return RuleDoc(
         id=rule_id,
         level="error",
@@ -190,20 +213,26 @@ def _builtin(rule_id: str, text: str) -> RuleDoc:
         options=(),
         url=doc_url(rule_id),
         source=text,
-        fix=fix_of(rule_id),
+        fix=_fix(rule_id),
     )
 
 
-def _rule(module: ModuleType) -> RuleDoc:
+def _fix(rule_id: str) -> str | None:
     from . import fix_of
 
+    fix: str | None = fix_of(rule_id)
+    return _(fix) if fix else None
+
+
+def _rule(module: ModuleType) -> RuleDoc:
     rule_id: str = module.id
     sensitive = bool(getattr(module, "sensitive", False))
-    source = (module.__doc__ or f"{rule_id}: {module.summary}").strip()
+    source = _(english_source(module))
     if sensitive:
-        source = mask_numbers(source) + "\n\n" + SENSITIVE_NOTE
-    head, has_failing, rest = source.partition("\nFailing::\n")
-    failing_block, has_passing, passing_block = rest.partition("\nPassing::\n")
+        source = mask_numbers(source) + "\n\n" + _(SENSITIVE_NOTE)
+    # The examples' headings as the documentation writes them: English, or Dutch in its translation.
+    head, has_failing, rest = _partition(source, ("\nFailing::\n", "\nFout::\n"))
+    failing_block, has_passing, passing_block = _partition(rest, ("\nPassing::\n", "\nGoed::\n"))
     failing, after_failing = _example(failing_block) if has_failing else (None, "")
     passing, after_passing = _example(passing_block) if has_passing else (None, "")
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(head.strip())]
@@ -221,15 +250,23 @@ def _rule(module: ModuleType) -> RuleDoc:
         level=str(module.level),
         builtin=False,
         sensitive=sensitive,
-        summary=module.summary,
+        summary=_(module.summary),
         paragraphs=tuple(paragraphs),
         failing=failing,
         passing=passing,
         options=settings,
         url=doc_url(rule_id),
         source=source,
-        fix=fix_of(rule_id),
+        fix=_fix(rule_id),
     )
+
+
+def _partition(text: str, separators: tuple[str, ...]) -> tuple[str, str, str]:
+    for separator in separators:
+        head, found, rest = text.partition(separator)
+        if found:
+            return head, found, rest
+    return text, "", ""
 
 
 def _example(block: str) -> tuple[str, str]:
@@ -255,7 +292,7 @@ def _markdown(paragraph: str) -> str:
 
 
 def _options(options: Iterable[tuple[str, str]]) -> str:
-    return ", ".join(f"{k} (default {v})" for k, v in options)
+    return ", ".join(_("{key} (default {value})").format(key=k, value=v) for k, v in options)
 
 
 def _fit(paragraphs: list[str], url: str, limit: int = MAX_DESCRIPTION) -> str:
@@ -264,7 +301,7 @@ def _fit(paragraphs: list[str], url: str, limit: int = MAX_DESCRIPTION) -> str:
     whole = "\n\n".join(paragraphs)
     if len(whole) <= limit:
         return whole
-    more = f"\n\nMore: {url}"
+    more = "\n\n" + _("More: {url}").format(url=url)
     kept = ""
     for i, p in enumerate(paragraphs):
         for j, line in enumerate(p.split("\n")):
@@ -283,7 +320,11 @@ def render_text(docs: Iterable[RuleDoc]) -> str:
     finds, and summary, one rule a line."""
     docs = list(docs)
     width = max((len(d.id) for d in docs), default=0)
-    return "".join(f"{d.id:<{width}}  {d.level:<7}  {'fix' if d.fixable else '   '}  {d.summary}\n" for d in docs)
+    levels = max((len(level_word(d.level)) for d in docs), default=0)
+    return "".join(
+        f"{d.id:<{width}}  {level_word(d.level):<{levels}}  {'fix' if d.fixable else '   '}  {d.summary}\n"
+        for d in docs
+    )
 
 
 def render_markdown(docs: Iterable[RuleDoc]) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level, Loc
 from ..document.validate import dotted
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import Person
 from .base import Context
@@ -43,6 +44,11 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         key = (type(node).__name__, scope, ident)
         if key in seen:
             first = dotted(seen[key])
-            yield Finding((*loc, "id"), f"duplicate id '{ident}' (first used at {first})", rule=id, level=level)
+            yield Finding(
+                (*loc, "id"),
+                _("duplicate id '{id}' (first used at {first})").format(id=ident, first=first),
+                rule=id,
+                level=level,
+            )
         else:
             seen[key] = loc

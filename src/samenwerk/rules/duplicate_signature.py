@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -37,10 +38,10 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         for s, signatory in enumerate(block.signatories):
             first = signed.setdefault((block.party, signatory.person), b)
             if first is not b or any(x.person == signatory.person for x in block.signatories[:s]):
-                where = "" if first == b else f" (already in signing.blocks[{first}])"
+                where = "" if first == b else " " + _("(already in signing.blocks[{n}])").format(n=first)
                 yield finding(
                     id,
                     level,
                     ("signing", "blocks", b, "signatories", s, "person"),
-                    f"'{signatory.person}' signs twice{where}",
+                    _("'{person}' signs twice").format(person=signatory.person) + where,
                 )

@@ -20,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .. import nl
+from .. import i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -34,5 +35,10 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     d = agreement.duration
     if d and d.end and isinstance(d.start, dt.date) and d.end < d.start:
         yield finding(
-            id, level, ("duration", "end"), f"the end date {nl.date(d.end)} is before the start date {nl.date(d.start)}"
+            id,
+            level,
+            ("duration", "end"),
+            _("the end date {end} is before the start date {start}").format(
+                end=i18n.date(d.end), start=i18n.date(d.start)
+            ),
         )

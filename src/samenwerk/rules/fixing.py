@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import N_
+
 if TYPE_CHECKING:
     from ..model import Agreement
 
-SCHEMA_FIX_SUMMARY = "rewrites a date written another way (31/12/2025, 31 december 2025) as 31-12-2025"
+SCHEMA_FIX_SUMMARY = N_("rewrites a date written another way (31/12/2025, 31 december 2025) as 31-12-2025")
 
 
 @dataclass

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import facts, nl
+from .. import facts, i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -42,7 +43,9 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("duration", "follow_ups", i, key),
-                f"'{fu.id}' is due on {nl.date(due)}, after the end date {nl.date(last)}",
+                _("'{id}' is due on {due}, after the end date {end}").format(
+                    id=fu.id, due=i18n.date(due), end=i18n.date(last)
+                ),
             )
     first = facts.start(agreement)
     for i, plan in enumerate(agreement.action_plans):
@@ -51,17 +54,21 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("action_plans", i, "end"),
-                f"'{plan.id}' runs until {nl.date(plan.end)}, after the agreement ends on {nl.date(last)}",
+                _("'{id}' runs until {until}, after the agreement ends on {end}").format(
+                    id=plan.id, until=i18n.date(plan.end), end=i18n.date(last)
+                ),
             )
         if plan.start is not None and first is not None and plan.start < first:
             yield finding(
                 id,
                 level,
                 ("action_plans", i, "start"),
-                f"'{plan.id}' starts on {nl.date(plan.start)}, before the agreement starts on {nl.date(first)}",
+                _("'{id}' starts on {start}, before the agreement starts on {first}").format(
+                    id=plan.id, start=i18n.date(plan.start), first=i18n.date(first)
+                ),
             )
     notice = facts.notice_date(agreement)
     if first is not None and notice is not None and notice < first:
         yield finding(
-            id, level, ("duration", "termination", "notice"), "the notice period is longer than the whole term"
+            id, level, ("duration", "termination", "notice"), _("the notice period is longer than the whole term")
         )

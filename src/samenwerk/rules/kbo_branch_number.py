@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -36,5 +37,8 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("parties", i, "enterprise_number"),
-                f"{number} is a branch-unit number (vestigingseenheid); a party needs its enterprise number (starting with 0 or 1)",
+                _(
+                    "{number} is a branch-unit number (vestigingseenheid); a party needs its enterprise number "
+                    "(starting with 0 or 1)"
+                ).format(number=number),
             )

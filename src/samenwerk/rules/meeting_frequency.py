@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import BodyKind
 from .base import Context, finding
@@ -40,5 +41,5 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("consultation", "bodies", i, "name"),
-                f"the steering group '{body.id}' has no meeting frequency (min_meetings_per_year)",
+                _("the steering group '{body}' has no meeting frequency (min_meetings_per_year)").format(body=body.id),
             )

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import AgreementKind
 from .base import Context, finding
@@ -36,5 +37,5 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             ("duration",) if agreement.duration else ("kind",),
-            "there is no end date (duration.end) nor a term (duration.term)",
+            _("there is no end date (duration.end) nor a term (duration.term)"),
         )

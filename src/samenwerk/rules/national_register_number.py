@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from ..diagnostics import Finding, Level
 from ..document.yaml import line_col
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -108,7 +109,7 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             (),
-            "a Belgian national register number (INSZ) does not belong in the repository; remove it",
+            _("a Belgian national register number (INSZ) does not belong in the repository; remove it"),
             line=line,
             col=col,
         )

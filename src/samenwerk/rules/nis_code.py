@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import PartyKind
 from .base import Context, finding
@@ -85,6 +86,15 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             continue
         loc = ("parties", i, "nis_code")
         if int(code[:2]) not in ARRONDISSEMENTS:
-            yield finding(id, level, loc, f"NIS code {code} does not start with a Belgian arrondissement code")
+            yield finding(
+                id, level, loc, _("NIS code {code} does not start with a Belgian arrondissement code").format(code=code)
+            )
         elif party.kind not in LOCAL:
-            yield finding(id, level, loc, f"a NIS code identifies a municipality, but '{party.id}' is a {party.kind}")
+            yield finding(
+                id,
+                level,
+                loc,
+                _("a NIS code identifies a municipality, but '{party}' is of kind {kind}").format(
+                    party=party.id, kind=party.kind
+                ),
+            )

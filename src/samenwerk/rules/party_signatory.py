@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -37,9 +38,14 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     signing_parties = {b.party for b in blocks}
     for i, party in enumerate(agreement.parties):
         if party.id not in signing_parties:
-            yield finding(id, level, ("parties", i, "id"), f"party '{party.id}' has no signature block")
+            yield finding(
+                id, level, ("parties", i, "id"), _("party '{party}' has no signature block").format(party=party.id)
+            )
     for b, block in enumerate(blocks):
         if not block.signatories:
             yield finding(
-                id, level, ("signing", "blocks", b), f"the signature block of '{block.party}' names no signatory"
+                id,
+                level,
+                ("signing", "blocks", b),
+                _("the signature block of '{party}' names no signatory").format(party=block.party),
             )

@@ -22,8 +22,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .. import facts, nl
+from .. import facts, i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -49,6 +50,8 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                     id,
                     level,
                     ("duration", "end"),
-                    f"the end date {nl.date(end)} is after the end of the {period.name} ({nl.date(period.end)})",
+                    _("the end date {end} is after the end of the {period} ({period_end})").format(
+                        end=i18n.date(end), period=period.name, period_end=i18n.date(period.end)
+                    ),
                 )
             return

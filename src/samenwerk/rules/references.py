@@ -29,6 +29,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 
 from ..diagnostics import Finding, Level, Loc
+from ..i18n import N_, _
 from ..model import Agreement
 from ..model.agreement import Action, Authority, Commitment, Convener, Member, Monitoring, Obligation, Theme
 from .base import Context
@@ -38,11 +39,26 @@ level = Level.ERROR
 summary = "References to parties, people, approvals, bodies, annexes and ambitions must exist."
 
 
+_UNKNOWN = {
+    "party": N_("unknown party '{ref}'"),
+    "action domain": N_("unknown action domain '{ref}'"),
+    "approval": N_("unknown approval '{ref}'"),
+    "body": N_("unknown body '{ref}'"),
+    "annex": N_("unknown annex '{ref}'"),
+    "ambition": N_("unknown ambition '{ref}'"),
+}
+
+
 def _missing(kind: str, ref: str, known: Iterable[str], loc: Loc) -> Finding:
     known = list(known)
     close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-    hint = f"; did you mean '{close[0]}'?" if close else (f"; known: {', '.join(known)}" if 0 < len(known) <= 8 else "")
-    return Finding(loc, f"unknown {kind} '{ref}'{hint}", rule=id, level=level)
+    if close:
+        hint = "; " + _("did you mean '{id}'?").format(id=close[0])
+    elif 0 < len(known) <= 8:
+        hint = "; " + _("known: {ids}").format(ids=", ".join(known))
+    else:
+        hint = ""
+    return Finding(loc, _(_UNKNOWN[kind]).format(ref=ref) + hint, rule=id, level=level)
 
 
 def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:

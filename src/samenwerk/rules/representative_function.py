@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -32,5 +33,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                     id,
                     level,
                     ("parties", i, "representatives", r),
-                    f"representative '{person.id}' of '{party.id}' has no function",
+                    _("representative '{person}' of '{party}' has no function").format(
+                        person=person.id, party=party.id
+                    ),
                 )

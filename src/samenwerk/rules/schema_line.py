@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ..diagnostics import Finding, Level
+from ..i18n import N_, _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -46,7 +47,7 @@ id = "schema-line"
 level = Level.WARNING
 summary = "The file names its JSON Schema on a yaml-language-server line, for the editor."
 fixable = True
-fix_summary = "adds the line at the top, with the path to the repository's schemas/agreement.schema.json"
+fix_summary = N_("adds the line at the top, with the path to the repository's schemas/agreement.schema.json")
 
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S", re.MULTILINE)
 SCHEMA = Path("schemas") / "agreement.schema.json"
@@ -68,8 +69,10 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             (),
-            "no schema line: start the file with '# yaml-language-server: $schema=...' so that editors "
-            "complete and check it ('samenwerk fix' adds it)",
+            _(
+                "no schema line: start the file with '# yaml-language-server: $schema=...' so that editors "
+                "complete and check it ('samenwerk fix' adds it)"
+            ),
             line=1,
             col=1,
         )
@@ -99,4 +102,4 @@ def fix(data: Any, ctx: FixContext) -> list[str]:
         return []
     line = schema_line(ctx.path)
     ctx.header.insert(0, line)
-    return [f"added the schema line '{line}'"]
+    return [_("added the schema line '{line}'").format(line=line)]

@@ -24,6 +24,7 @@ import difflib
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -48,17 +49,19 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 (p.id for p in agreement.parties if any(r.id == signatory.person for r in p.representatives)), None
             )
             if other:
-                hint = f"; '{signatory.person}' represents '{other}'"
+                hint = "; " + _("'{person}' represents '{party}'").format(person=signatory.person, party=other)
             else:
                 close = difflib.get_close_matches(signatory.person, people, n=1)
-                hint = (
-                    f"; did you mean '{close[0]}'?"
-                    if close
-                    else (f"; representatives: {', '.join(people)}" if people else "; the party has no representatives")
-                )
+                if close:
+                    hint = "; " + _("did you mean '{id}'?").format(id=close[0])
+                elif people:
+                    hint = "; " + _("representatives: {ids}").format(ids=", ".join(people))
+                else:
+                    hint = "; " + _("the party has no representatives")
             yield finding(
                 id,
                 level,
                 ("signing", "blocks", b, "signatories", s, "person"),
-                f"'{signatory.person}' is not a representative of '{party.id}'{hint}",
+                _("'{person}' is not a representative of '{party}'").format(person=signatory.person, party=party.id)
+                + hint,
             )

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import facts, nl
+from .. import facts, i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -30,12 +31,19 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
     if end is None:
         return
     if signed is not None and signed > end:
-        yield finding(id, level, ("signing", "date"), f"signed on {nl.date(signed)}, after the end date {nl.date(end)}")
+        yield finding(
+            id,
+            level,
+            ("signing", "date"),
+            _("signed on {signed}, after the end date {end}").format(signed=i18n.date(signed), end=i18n.date(end)),
+        )
     for i, approval in enumerate(agreement.approvals):
         if approval.date is not None and approval.date > end:
             yield finding(
                 id,
                 level,
                 ("approvals", i, "date"),
-                f"approved on {nl.date(approval.date)}, after the end date {nl.date(end)}",
+                _("approved on {date}, after the end date {end}").format(
+                    date=i18n.date(approval.date), end=i18n.date(end)
+                ),
             )

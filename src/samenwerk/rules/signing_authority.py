@@ -31,7 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import i18n
 from ..diagnostics import Finding, Level
+from ..i18n import N_, _
 from ..model import Agreement
 from ..model.agreement import PartyKind, Person
 from .base import Context, finding
@@ -56,17 +58,17 @@ def _required(body: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
     body = body.lower()
     needs: list[tuple[str, tuple[tuple[str, ...], ...]]] = []
     if "college" in body or body.strip() == "burgemeester":
-        needs.append(("the burgemeester", (("burgemeester",),)))
+        needs.append((N_("the burgemeester"), (("burgemeester",),)))
     else:
         # "voorzitter van het Bijzonder comité" chairs a committee, not the council: the office must name a raad.
         if "gemeenteraad" in body or "gemeente-" in body:
-            needs.append(("the chair of the gemeenteraad", (("voorzitter", "raad"),)))
+            needs.append((N_("the chair of the gemeenteraad"), (("voorzitter", "raad"),)))
         if "ocmw" in body or "maatschappelijk welzijn" in body:
             # The OCMW council is the 'raad voor maatschappelijk welzijn': its chair goes by either name.
             chair = (("voorzitter", "ocmw"), ("voorzitter", "maatschappelijk welzijn"))
-            needs.append(("the chair of the raad voor maatschappelijk welzijn", chair))
+            needs.append((N_("the chair of the raad voor maatschappelijk welzijn"), chair))
     if needs:
-        needs.append(("the algemeen directeur", _DIRECTOR))
+        needs.append((N_("the algemeen directeur"), _DIRECTOR))
     return needs
 
 
@@ -100,6 +102,11 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                 id,
                 level,
                 ("signing", "blocks", numbers[0], "party"),
-                f"an act of the {body.removeprefix('haar ').removeprefix('de ')} is signed by {' and '.join(dict.fromkeys(missing))} "
-                "(DLB art. 279); record the office in 'offices' or the delegation on the signatory",
+                _(
+                    "an act of the {body} is signed by {signers} (DLB art. 279); record the office in 'offices' "
+                    "or the delegation on the signatory"
+                ).format(
+                    body=body.removeprefix("haar ").removeprefix("de "),
+                    signers=i18n.join([_(label) for label in dict.fromkeys(missing)]),
+                ),
             )

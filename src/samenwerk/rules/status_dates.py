@@ -20,8 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import nl
+from .. import i18n
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import Status
 from .base import Context, finding
@@ -38,8 +39,10 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             ("status",),
-            "the status is 'expired' but the agreement has no end date; an open-ended agreement ends by "
-            "termination ('terminated') or by a new one ('superseded')",
+            _(
+                "the status is 'expired' but the agreement has no end date; an open-ended agreement ends by "
+                "termination ('terminated') or by a new one ('superseded')"
+            ),
         )
     signing = agreement.signing
     if agreement.status in (Status.DRAFT, Status.PROPOSED) and signing is not None and signing.date is not None:
@@ -47,5 +50,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             ("status",),
-            f"the status is '{agreement.status}' but the agreement records its signing on {nl.date(signing.date)}",
+            _("the status is '{status}' but the agreement records its signing on {date}").format(
+                status=agreement.status, date=i18n.date(signing.date)
+            ),
         )

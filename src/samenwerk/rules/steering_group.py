@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import AgreementKind, BodyKind
 from .base import Context, finding
@@ -43,5 +44,5 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             id,
             level,
             ("consultation",) if agreement.consultation else ("kind",),
-            "there is no steering group (a body of kind steering-group)",
+            _("there is no steering group (a body of kind steering-group)"),
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..model.agreement import BodyKind
 from .base import Context, finding
@@ -39,5 +40,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
                     id,
                     level,
                     ("consultation", "bodies", i, "members"),
-                    f"party '{party.id}' is not represented in the steering group '{body.id}'",
+                    _("party '{party}' is not represented in the steering group '{body}'").format(
+                        party=party.id, body=body.id
+                    ),
                 )

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import facts
 from ..diagnostics import Finding, Level
+from ..i18n import N_, _
 from ..model import Agreement
 from .base import Context, finding
 
@@ -39,6 +40,14 @@ id = "title-years"
 level = Level.ERROR
 summary = "A year range in the title or subtitle matches the start and end dates."
 
+_ENDS = {
+    "title": N_("the title says {years} but the agreement ends in {year}"),
+    "subtitle": N_("the subtitle says {years} but the agreement ends in {year}"),
+}
+_STARTS = {
+    "title": N_("the title says {years} but the agreement starts in {year}"),
+    "subtitle": N_("the subtitle says {years} but the agreement starts in {year}"),
+}
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
@@ -59,13 +68,13 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
         for m in ranges:
             first, last = int(m[1]), int(m[2])
             if end and last != end.year:
-                yield finding(id, level, (key,), f"the {key} says {m[0]} but the agreement ends in {end.year}")
+                yield finding(id, level, (key,), _(_ENDS[key]).format(years=m[0], year=end.year))
             if start and first > start.year:
-                yield finding(id, level, (key,), f"the {key} says {m[0]} but the agreement starts in {start.year}")
+                yield finding(id, level, (key,), _(_STARTS[key]).format(years=m[0], year=start.year))
 
 
 fixable = True
-fix_summary = "makes the years in the title and subtitle those of the dates, trusting the dates"
+fix_summary = N_("makes the years in the title and subtitle those of the dates, trusting the dates")
 
 
 def fix(data: Any, ctx: FixContext) -> list[str]:

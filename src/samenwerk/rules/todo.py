@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from ..diagnostics import Finding, Level
+from ..i18n import _
 from ..model import Agreement
 from ..suppress import DIRECTIVE
 from .base import Context, finding
@@ -53,6 +54,6 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             elif not line[: m.start()].lstrip().startswith("#"):  # a plain value: up to a comment after it
                 asks = asks.split(" #", 1)[0]
             asks = asks.strip()
-            message = f"a placeholder to fill in: {asks}" if asks else "a placeholder to fill in"
+            message = _("a placeholder to fill in: {asks}").format(asks=asks) if asks else _("a placeholder to fill in")
             yield finding(id, level, (), message, line=number, col=m.start() + 1)
             break  # one a line: the rest of the line is what the first one asks for

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Finding, Level
+from ..i18n import N_, _, ngettext
 from ..model import Agreement
 from .base import Context, finding
 
@@ -37,7 +38,7 @@ id = "trailing-whitespace"
 level = Level.WARNING
 summary = "No line ends in spaces or tabs."
 fixable = True
-fix_summary = "removes them, also at the ends of the lines of block texts"
+fix_summary = N_("removes them, also at the ends of the lines of block texts")
 
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 
@@ -51,7 +52,7 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
         stripped = line.rstrip("\r")
         if stripped.endswith((" ", "\t")):
             col = len(stripped.rstrip(" \t")) + 1
-            yield finding(id, level, (), "the line ends in spaces or tabs: remove them", line=number, col=col)
+            yield finding(id, level, (), _("the line ends in spaces or tabs: remove them"), line=number, col=col)
 
 
 def fix(data: Any, ctx: FixContext) -> list[str]:
@@ -69,4 +70,10 @@ def fix(data: Any, ctx: FixContext) -> list[str]:
                 stack.append(value)
             elif isinstance(value, str) and "\n" in value and _TRAILING.search(value):
                 write.put(node, key, type(value)(_TRAILING.sub("", value)))
-    return [f"removed the spaces and tabs at the end of {lines} line(s)"]
+    return [
+        ngettext(
+            "removed the spaces and tabs at the end of {n} line",
+            "removed the spaces and tabs at the end of {n} lines",
+            lines,
+        ).format(n=lines)
+    ]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TextIO
 
 from ...diagnostics import Diagnostic
+from ...i18n import _, level, ngettext, number
 from ...lint import FileResult, Summary
 from ...neutral import quote_path, terminal
 from . import Options, source_lines
@@ -21,6 +22,7 @@ _RESET = "\x1b[0m"
 
 
 def _line(d: Diagnostic, color: bool = False) -> str:
+<<<<<<< HEAD
     """``neutral.diagnostic(d).format(...)``, written out: one line per problem of thousands of files."""
     level = f"{_COLORS[d.level]}{d.level}{_RESET}" if color else d.level
     return f"{_quoted(d.path)}:{d.line}:{d.col}: {level}: {terminal(d.message)} [{d.rule}]"
@@ -29,6 +31,10 @@ def _line(d: Diagnostic, color: bool = False) -> str:
 @lru_cache(maxsize=64)
 def _quoted(path: str) -> str:
     return quote_path(path)  # the same file name for each of its problems, worked out once
+=======
+    word = level(d.level)
+    return diagnostic(d).format(f"{_COLORS[d.level]}{word}{_RESET}" if color else word)
+>>>>>>> 37c7cd5 (i18n (issue 21): the language of a run (--lang, SAMENWERK_LANG, the locale, English), gettext catalogs managed with Babel, lint messages and rule documentation marked for translation)
 
 
 def concise(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
@@ -66,7 +72,10 @@ _DIGIT = re.compile(r"\d")
 
 def summary(tally: Summary) -> str:
     files, bad, errors, warnings = tally.files, tally.bad, tally.errors, tally.warnings
-    return (
-        f"{files} file{'s' * (files != 1)} checked: {files - bad} clean, {bad} with problems; "
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return _("{checked}: {clean} clean, {bad} with problems; {errors}, {warnings}").format(
+        checked=ngettext("{n} file checked", "{n} files checked", files).format(n=number(files)),
+        clean=number(files - bad),
+        bad=number(bad),
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=number(errors)),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=number(warnings)),
     )

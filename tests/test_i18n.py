@@ -1,0 +1,196 @@
+"""The languages of the command line (issue 21): the catalog is complete and up to date with the code, the
+language is chosen as documented, and Dutch and English runs say the same things in their own words."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from samenwerk import i18n
+
+from .conftest import ROOT
+
+PO = ROOT / "src" / "samenwerk" / "locale" / "nl" / "LC_MESSAGES" / "samenwerk.po"
+MO = PO.with_suffix(".mo")
+
+
+def _extracted() -> Catalog:
+    """What `make messages` extracts, through Babel's own API and babel.cfg: no network, no files written."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as fh:
+        method_map, options_map = parse_mapping_cfg(fh, str(ROOT / "babel.cfg"))
+    before = i18n.language()
+    catalog = Catalog()
+    try:
+        for _filename, _lineno, message, comments, context in extract_from_dir(str(ROOT), method_map, options_map):
+            catalog.add(message, None, [], auto_comments=comments, context=context)
+    finally:
+        i18n.use(before)
+    return catalog
+
+
+def _po() -> Catalog:
+    with open(PO, "rb") as fh:
+        return read_po(fh, locale="nl")
+
+
+def _key(message_id: str | tuple[str, ...]) -> str | tuple[str, ...]:
+    return message_id if isinstance(message_id, str) else tuple(message_id)
+
+
+def _fields(text: str) -> set[str]:
+    """The ``{name}`` fields of a message, which a translation must keep (it is filled with .format())."""
+    return {name for _, name, spec, conv in string.Formatter().parse(text) if name is not None}
+
+
+def test_catalog_is_up_to_date_with_the_code() -> None:
+    """Extract the messages from the code and compare: a message added, changed or removed in the code and
+    not in the catalog fails here; `make messages` brings the catalog up to date."""
+    code = {_key(m.id) for m in _extracted() if m.id}
+    po = {_key(m.id) for m in _po() if m.id}
+    missing, stale = code - po, po - code
+    assert not missing and not stale, (
+        f"run `make messages` and translate: {len(missing)} message(s) of the code are not in {PO.name} "
+        f"(e.g. {sorted(map(str, missing))[:3]}), {len(stale)} in it are no longer in the code "
+        f"(e.g. {sorted(map(str, stale))[:3]})"
+    )
+
+
+def test_every_message_has_a_dutch_translation() -> None:
+    """English is the code's own language (the messages are the English text); Dutch is the translation, and
+    every message must have one that is not fuzzy and keeps the message's ``{fields}``."""
+    untranslated, fuzzy, fields = [], [], []
+    for m in _po():
+        if not m.id:
+            continue
+        ids = [m.id] if isinstance(m.id, str) else list(m.id)
+        strs = [m.string] if isinstance(m.string, str) else list(m.string)
+        if not all(strs):
+            untranslated.append(ids[0])
+        elif m.fuzzy:
+            fuzzy.append(ids[0])
+        elif any(_fields(s) != _fields(ids[-1 if i else 0]) for i, s in enumerate(strs)) and "{n}" not in ids[0]:
+            fields.append(ids[0])
+        elif "{n}" in ids[0] and any(_fields(s) - _fields(ids[-1]) for s in strs):
+            fields.append(ids[0])
+    assert not untranslated, f"{len(untranslated)} message(s) without Dutch, e.g. {untranslated[:5]}"
+    assert not fuzzy, f"{len(fuzzy)} fuzzy translation(s) to check, e.g. {fuzzy[:5]}"
+    assert not fields, f"translations that change the {{fields}} of their message: {fields[:5]}"
+
+
+def test_compiled_catalog_matches_the_po_file() -> None:
+    """The .mo that ships in the wheel says exactly what the .po says (`make messages` compiles it)."""
+    with open(MO, "rb") as fh:
+        compiled = gettext.GNUTranslations(fh)
+    expected: dict[object, str] = {}
+    for m in _po():
+        if not m.id or m.fuzzy:
+            continue
+        if isinstance(m.id, str):
+            expected[m.id] = m.string
+        else:
+            for i, s in enumerate(m.string):
+                expected[(m.id[0], i)] = s
+    actual = {k: v for k, v in compiled._catalog.items() if k != ""}  # type: ignore[attr-defined]
+    assert actual == expected, "the .mo is out of date: run `make messages`"
+
+
+def test_the_wheel_carries_the_compiled_catalog() -> None:
+    """hatch packs src/samenwerk whole: the .mo is a file of the package, not ignored by git."""
+    import subprocess
+
+    tracked = subprocess.run(
+        ["git", "ls-files", "--error-unmatch", str(MO.relative_to(ROOT))], cwd=ROOT, capture_output=True
+    )
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(MO.relative_to(ROOT))], cwd=ROOT)
+    assert ignored.returncode == 1, "the compiled catalog must not be ignored by git"
+    assert tracked.returncode == 0 or not (ROOT / ".git").exists(), "commit the compiled catalog"
+
+
+# --- choosing the language ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "en"),
+        ({"SAMENWERK_LANG": "nl"}, "nl"),
+        ({"SAMENWERK_LANG": "nl", "LANG": "en_US.UTF-8"}, "nl"),
+        ({"SAMENWERK_LANG": "en", "LC_ALL": "nl_BE.UTF-8"}, "en"),
+        ({"LANG": "nl_BE.UTF-8"}, "nl"),
+        ({"LANG": "nl_NL"}, "nl"),
+        ({"LC_MESSAGES": "nl_BE.UTF-8", "LANG": "en_GB.UTF-8"}, "nl"),
+        ({"LC_ALL": "C", "LANG": "nl_BE.UTF-8"}, "en"),  # LC_ALL overrides, and C is not Dutch
+        ({"LC_ALL": "nl_BE@euro", "LC_MESSAGES": "en_US"}, "nl"),
+        ({"LANG": "fr_BE.UTF-8"}, "en"),  # a language we do not speak: English
+        ({"SAMENWERK_LANG": "de"}, "en"),
+        ({"SAMENWERK_LANG": "nl-BE"}, "nl"),
+    ],
+)
+def test_language_from_environment(env: dict[str, str], expected: str) -> None:
+    assert i18n.detect(env) == expected
+
+
+def test_lang_option_beats_the_environment(cli) -> None:
+    nl = cli("--lang", "nl", "rules", "end-before-start", env={"SAMENWERK_LANG": "en", "LC_ALL": "en_US.UTF-8"})
+    en = cli("rules", "end-before-start", "--lang", "en", env={"SAMENWERK_LANG": "nl", "LC_ALL": "nl_BE.UTF-8"})
+    assert nl.returncode == en.returncode == 0, nl.stderr + en.stderr
+    assert "standaardniveau" in nl.stdout and "default level" in en.stdout
+    env_nl = cli("rules", "end-before-start", env={"SAMENWERK_LANG": "", "LC_ALL": "", "LANG": "nl_BE.UTF-8"})
+    assert "standaardniveau" in env_nl.stdout
+
+
+def test_unknown_language_is_a_usage_error(cli) -> None:
+    done = cli("lint", "--lang", "fr", "--no-cache", "tests/fixtures/lint/positive")
+    assert done.returncode == 2
+    assert "--lang" in done.stderr and "'fr'" in done.stderr
+
+
+def test_help_in_dutch_and_english(cli) -> None:
+    nl = cli("--lang", "nl", "lint", "--help", env={"COLUMNS": "200"})
+    en = cli("--lang", "en", "lint", "--help", env={"COLUMNS": "200"})
+    assert nl.returncode == en.returncode == 0
+    assert "Controleer overeenkomsten" in nl.stdout and "Opties" in nl.stdout
+    assert "Check agreements" in en.stdout and "Options" in en.stdout
+    assert "Check agreements" not in nl.stdout
+
+
+def test_dates_numbers_and_lists_follow_the_language() -> None:
+    import datetime as dt
+
+    before = i18n.language()
+    try:
+        i18n.use("nl")
+        assert i18n.date(dt.date(2025, 12, 31)) == "31 december 2025"
+        assert i18n.number(12000) == "12.000" and i18n.number(8.5) == "8,5"
+        assert i18n.join(["a", "b", "c"]) == "a, b en c"
+        assert i18n.join(["a", "b"], "or") == "a of b"
+        i18n.use("en")
+        assert i18n.date(dt.date(2025, 12, 31)) == "December 31, 2025"
+        assert i18n.number(12000) == "12,000" and i18n.number(8.5) == "8.5"
+        assert i18n.join(["a", "b", "c"]) == "a, b, and c"
+    finally:
+        i18n.use(before)
+
+
+def test_importing_i18n_loads_neither_babel_nor_rich(tmp_path: Path) -> None:
+    """The lint cache-hit path pays only for gettext: Babel loads when a date or a large number is formatted."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from samenwerk import i18n; i18n.use('nl'); i18n._('error'); i18n.number(12);"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', 'rich', 'pydantic', 'jinja2')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+_ = re  # used by the word-list tests below
