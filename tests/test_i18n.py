@@ -100,18 +100,7 @@ def test_compiled_catalog_matches_the_po_file() -> None:
                 expected[(m.id[0], i)] = s
     actual = {k: v for k, v in compiled._catalog.items() if k != ""}  # type: ignore[attr-defined]
     assert actual == expected, "the .mo is out of date: run `make messages`"
-
-
-def test_the_wheel_carries_the_compiled_catalog() -> None:
-    """hatch packs src/samenwerk whole: the .mo is a file of the package, not ignored by git."""
-    import subprocess
-
-    tracked = subprocess.run(
-        ["git", "ls-files", "--error-unmatch", str(MO.relative_to(ROOT))], cwd=ROOT, capture_output=True
-    )
-    ignored = subprocess.run(["git", "check-ignore", "-q", str(MO.relative_to(ROOT))], cwd=ROOT)
-    assert ignored.returncode == 1, "the compiled catalog must not be ignored by git"
-    assert tracked.returncode == 0 or not (ROOT / ".git").exists(), "commit the compiled catalog"
+    # It ships in the wheel: tests/test_layout.py builds one and looks.
 
 
 # --- choosing the language ----------------------------------------------------------------------------------
@@ -193,4 +182,117 @@ def test_importing_i18n_loads_neither_babel_nor_rich(tmp_path: Path) -> None:
     assert done.stdout.strip() == "[]"
 
 
-_ = re  # used by the word-list tests below
+# --- the same findings in two languages ---------------------------------------------------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "i18n"
+BROKEN = "tests/fixtures/i18n/broken.yaml"
+_LINE = re.compile(r"^(?P<where>\S+:\d+:\d+): (?P<level>\w+): (?P<message>.*) \[(?P<rule>[\w-]+)\]$")
+
+
+def _lint(cli, lang: str, fmt: str = "full") -> str:
+    done = cli("lint", "--lang", lang, "--no-cache", "-f", fmt, BROKEN)
+    assert done.returncode == 1, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_lint_snapshot(cli, lang: str, update_golden: bool) -> None:
+    """The broken agreement linted in each language, as a golden file (pytest --update-golden rewrites it)."""
+    out = _lint(cli, lang)
+    golden = FIXTURES / f"lint.{lang}.txt"
+    if update_golden:
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_same_findings_at_the_same_places_in_both_languages(cli) -> None:
+    nl, en = ([m for m in map(_LINE.match, _lint(cli, lang, "concise").splitlines()) if m] for lang in ("nl", "en"))
+    assert len(nl) == len(en) >= 10
+    assert [(m["where"], m["rule"]) for m in nl] == [(m["where"], m["rule"]) for m in en]
+    assert {m["level"] for m in nl} == {"fout", "waarschuwing"} and {m["level"] for m in en} == {"error", "warning"}
+    differ = sum(a["message"] != b["message"] for a, b in zip(nl, en))
+    assert differ == len(nl), "every message reads differently in Dutch"
+    # Dates follow the language: the Dutch run writes them as Dutch does, the English one as English does.
+    dates = dict(zip((m["rule"] for m in nl), zip((m["message"] for m in nl), (m["message"] for m in en))))
+    assert "31 december 2025" in dates["end-before-start"][0] and "December 31, 2025" in dates["end-before-start"][1]
+
+
+def test_machine_formats_keep_english_ids_and_keys(cli) -> None:
+    import json
+
+    runs = {lang: cli("lint", "--lang", lang, "--no-cache", "-f", "json", BROKEN) for lang in ("nl", "en")}
+    nl, en = (json.loads(runs[lang].stdout) for lang in ("nl", "en"))
+    assert nl.keys() == en.keys()
+
+    def rows(data: dict[str, list[dict[str, object]]]) -> list[tuple[object, ...]]:
+        return [(d["path"], d["line"], d["col"], d["rule"], d["level"]) for d in data["diagnostics"]]
+
+    assert rows(nl) == rows(en) and len(rows(en)) >= 10
+    assert {d["level"] for d in nl["diagnostics"]} == {"error", "warning"}  # levels are keys: English
+    assert [d["message"] for d in nl["diagnostics"]] != [d["message"] for d in en["diagnostics"]]
+
+
+# --- no word of the other language --------------------------------------------------------------------------
+
+ENGLISH_WORDS = frozenset(
+    "the a an and has have no not with without after before there file files checked clean problems "
+    "error errors warning warnings party date end start signs twice unknown did you mean represents "
+    "than which does default always options failing passing documentation".split()
+)
+"""Common English words: none may appear in a Dutch run's own text. Words that are Dutch too (is, of, in)
+are not in it, nor 'fix' (the name of the command `samenwerk fix`, which marks the rules it repairs)."""
+DUTCH_WORDS = frozenset(
+    "de het een geen niet heeft hebben zonder na ligt partij fout fouten waarschuwing waarschuwingen "
+    "bestand bestanden gecontroleerd zonder problemen einddatum begindatum tekent keer onbekende bedoelde je "
+    "vertegenwoordigt standaardniveau altijd aan instellingen goed herstel documentatie".split()
+)
+"""Common Dutch words: none may appear in an English run's own text."""
+
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|``[^`]*``|`[^`]*`")  # agreement text, ids, literals
+_CODE = re.compile(r"\S+\.yaml:\d+:\d+|\[[\w-]+\]|\b\w+(?:\.\w+)+\b|\(\w+_\w+\)|https?://\S+")
+
+
+def _own_words(output: str) -> list[str]:
+    """The words samenwerk wrote itself: without quoted agreement text, the quoted source lines and examples,
+    file names, rule ids, data paths (duration.end) and URLs."""
+    kept = []
+    for line in output.splitlines():
+        if re.match(r"^\s*\d*\s*\|", line) or line.startswith("    "):  # a source line, a caret, a YAML example
+            continue
+        kept.append(_CODE.sub(" ", _QUOTED.sub(" ", line)))
+    return re.findall(r"[\w-]+", "\n".join(kept).lower())
+
+
+def _outputs(cli, lang: str) -> str:
+    runs = [
+        ("lint", "--no-cache", "-f", "full", BROKEN),
+        ("lint", "--no-cache", "-f", "concise", BROKEN),
+        ("rules",),
+        ("rules", "end-before-start"),
+        ("rules", "signed-after-end"),
+        ("rules", "references"),
+    ]
+    texts = []
+    for args in runs:
+        done = cli("--lang", lang, *args)
+        assert done.returncode in (0, 1), done.stderr
+        texts.append(done.stdout + done.stderr)
+    return "\n".join(texts)
+
+
+def test_no_english_word_in_a_dutch_run(cli) -> None:
+    words = _own_words(_outputs(cli, "nl"))
+    assert len(words) > 200
+    assert sorted(set(words) & ENGLISH_WORDS) == []
+
+
+def test_no_dutch_word_in_an_english_run(cli) -> None:
+    words = _own_words(_outputs(cli, "en"))
+    assert len(words) > 200
+    assert sorted(set(words) & DUTCH_WORDS) == []
+
+
+def test_word_lists_catch_a_mixed_message() -> None:
+    """The check itself works: an English word left in a Dutch line is found, a quoted one is not."""
+    assert set(_own_words("x.yaml:1:2: fout: the einddatum [end-before-start]")) & ENGLISH_WORDS == {"the"}
+    assert set(_own_words("x.yaml:1:2: fout: partij 'the party' [contact-point]")) & ENGLISH_WORDS == set()

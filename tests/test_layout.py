@@ -83,6 +83,7 @@ def test_the_wheel_carries_templates_schemas_and_calendars(tmp_path: Path) -> No
         "samenwerk/schemas/agreement.schema.json",
         "samenwerk/data/calendars.toml",
         "samenwerk/py.typed",
+        "samenwerk/locale/nl/LC_MESSAGES/samenwerk.mo",  # the compiled Dutch catalog (tests/test_i18n.py)
     ):
         assert shipped in names, shipped
     # Installed from the wheel (unpacked ahead of the checkout on the path), samenwerk finds its own templates.

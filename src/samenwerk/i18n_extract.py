@@ -1,5 +1,7 @@
 """Babel extractors for the texts that are not ``_()`` calls in the code (see babel.cfg).
 
+``texts`` yields both (Babel takes one extractor per file, and this file is its trigger):
+
 - ``help_texts``: every help text, epilog and shown default of the command line, as Typer builds them from
   the commands' signatures and docstrings (``cli.language`` translates them when the app is built).
 - ``rule_texts``: each lint rule's summary and documentation (its module docstring), and the built-in
@@ -41,19 +43,19 @@ def help_texts(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> 
 
 def rule_texts(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[Message]:
     from .rules import BUILTIN, REGISTRY
-    from .rules.docs import english_source
+    from .rules.docs import english_source, prose
 
     def texts() -> Iterator[tuple[str, str]]:
         for rule_id, text in BUILTIN.items():
             yield text, f"built-in check {rule_id}"
         for rule_id, module in REGISTRY.items():
             yield module.summary, f"summary of rule {rule_id}"
-            yield (
-                english_source(module),
-                (
-                    f"documentation of rule {rule_id}: keep the first words '{rule_id}:', the examples' YAML as it "
-                    "is, and 'Failing::' / 'Passing::' as 'Fout::' / 'Goed::'"
-                ),
-            )
+            for block in prose(english_source(module)):
+                yield block, f"documentation of rule {rule_id}: keep the first words '{rule_id}:' and ``literals``"
 
     yield from _unique(texts())
+
+
+def texts(fileobj: Any, keywords: Any, comment_tags: Any, options: Any) -> Iterator[Message]:
+    yield from help_texts(fileobj, keywords, comment_tags, options)
+    yield from rule_texts(fileobj, keywords, comment_tags, options)

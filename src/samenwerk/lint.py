@@ -400,7 +400,6 @@ class _Cache:
         if directory is None:
             return
         from .cache import CacheUnavailable, LintCache
-
         from .i18n import language
 
         config = settings.config

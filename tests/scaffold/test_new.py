@@ -60,8 +60,8 @@ def test_what_is_not_given_is_a_todo(cli, tmp_path: Path) -> None:
     found = _lint(cli, root, "nieuw.yaml")
     assert {d["rule"] for d in found} <= NEEDS_FILLING and all(d["level"] == "warning" for d in found), found
     messages = [d["message"] for d in found if d["rule"] == "todo"]
-    assert "a placeholder to fill in: de titel van de overeenkomst, zoals de tekst ze geeft" in messages
-    assert "a placeholder to fill in: de naam van de partij" in messages
+    assert "a placeholder to fill in: 'de titel van de overeenkomst, zoals de tekst ze geeft'" in messages
+    assert "a placeholder to fill in: 'de naam van de partij'" in messages
     assert any("de looptijd" in m for m in messages)
     data = parse((root / "nieuw.yaml").read_text(encoding="utf-8")).data
     assert "start" not in data["duration"] and "end" not in data["duration"]

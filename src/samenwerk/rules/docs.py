@@ -227,12 +227,11 @@ def _fix(rule_id: str) -> str | None:
 def _rule(module: ModuleType) -> RuleDoc:
     rule_id: str = module.id
     sensitive = bool(getattr(module, "sensitive", False))
-    source = _(english_source(module))
+    source = _translated(english_source(module))
     if sensitive:
         source = mask_numbers(source) + "\n\n" + _(SENSITIVE_NOTE)
-    # The examples' headings as the documentation writes them: English, or Dutch in its translation.
-    head, has_failing, rest = _partition(source, ("\nFailing::\n", "\nFout::\n"))
-    failing_block, has_passing, passing_block = _partition(rest, ("\nPassing::\n", "\nGoed::\n"))
+    head, has_failing, rest = _partition(source, (f"\n{_('Failing')}::\n", "\nFailing::\n"))
+    failing_block, has_passing, passing_block = _partition(rest, (f"\n{_('Passing')}::\n", "\nPassing::\n"))
     failing, after_failing = _example(failing_block) if has_failing else (None, "")
     passing, after_passing = _example(passing_block) if has_passing else (None, "")
     paragraphs = [p.strip("\n") for p in _PARAGRAPH_BREAK.split(head.strip())]
@@ -259,6 +258,30 @@ def _rule(module: ModuleType) -> RuleDoc:
         source=source,
         fix=_fix(rule_id),
     )
+
+
+def prose(source: str) -> list[str]:
+    """The parts of a rule's documentation that are text, not examples: what is translated (the examples'
+    YAML is the same in every language)."""
+    head, has_failing, rest = source.partition("\nFailing::\n")
+    blocks = [head.strip()]
+    if has_failing:
+        failing_block, has_passing, passing_block = rest.partition("\nPassing::\n")
+        after = [_example(failing_block)[1]] + ([_example(passing_block)[1]] if has_passing else [])
+        blocks += [a.strip() for a in after if a.strip()]
+    return blocks
+
+
+def _translated(source: str) -> str:
+    """A rule's documentation in the run's language: its text translated, its examples as they are."""
+    from ..i18n import DEFAULT, language
+
+    if language() == DEFAULT:
+        return source
+    for block in prose(source):
+        source = source.replace(block, _(block), 1)
+    failing, passing = f"\n{_('Failing')}::\n", f"\n{_('Passing')}::\n"
+    return source.replace("\nFailing::\n", failing, 1).replace("\nPassing::\n", passing, 1)
 
 
 def _partition(text: str, separators: tuple[str, ...]) -> tuple[str, str, str]:

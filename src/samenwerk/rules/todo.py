@@ -54,6 +54,8 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             elif not line[: m.start()].lstrip().startswith("#"):  # a plain value: up to a comment after it
                 asks = asks.split(" #", 1)[0]
             asks = asks.strip()
-            message = _("a placeholder to fill in: {asks}").format(asks=asks) if asks else _("a placeholder to fill in")
+            message = (
+                _("a placeholder to fill in: '{asks}'").format(asks=asks) if asks else _("a placeholder to fill in")
+            )
             yield finding(id, level, (), message, line=number, col=m.start() + 1)
             break  # one a line: the rest of the line is what the first one asks for
