@@ -186,6 +186,7 @@ def test_importing_i18n_loads_neither_babel_nor_rich(tmp_path: Path) -> None:
 
 FIXTURES = ROOT / "tests" / "fixtures" / "i18n"
 BROKEN = "tests/fixtures/i18n/broken.yaml"
+DEADLINES = "tests/fixtures/i18n/deadlines.yaml"
 _LINE = re.compile(r"^(?P<where>\S+:\d+:\d+): (?P<level>\w+): (?P<message>.*) \[(?P<rule>[\w-]+)\]$")
 
 
@@ -267,14 +268,17 @@ def _outputs(cli, lang: str) -> str:
     runs = [
         ("lint", "--no-cache", "-f", "full", BROKEN),
         ("lint", "--no-cache", "-f", "concise", BROKEN),
+        ("lint", "--no-cache", "-f", "concise", "tests/fixtures/lint/negative"),  # syntax and schema errors
         ("rules",),
         ("rules", "end-before-start"),
         ("rules", "signed-after-end"),
         ("rules", "references"),
+        ("expiring", "--as-of", "2027-10-01", "--within", "12m", DEADLINES),
+        ("expiring", "--as-of", "2027-10-01", "--within", "12m", "-f", "markdown", DEADLINES),
     ]
     texts = []
     for args in runs:
-        done = cli("--lang", lang, *args)
+        done = cli("--lang", lang, *args, env={"COLUMNS": "200"})
         assert done.returncode in (0, 1), done.stderr
         texts.append(done.stdout + done.stderr)
     return "\n".join(texts)

@@ -59,18 +59,23 @@ def default_calendars() -> Calendars:
     return calendars_from(tomllib.loads(text))
 
 
+_HOLIDAY_LANGUAGES = {"nl": "nl", "en": "en_US"}
+"""The holidays library's language for each of ours (it names Belgian holidays in both)."""
+
+
 @lru_cache(maxsize=64)
-def _holidays(year: int) -> dict[dt.date, str]:
+def _holidays(year: int, language: str = "nl") -> dict[dt.date, str]:
     import holidays
 
-    return dict(holidays.country_holidays("BE", years=year, language="nl"))
+    return dict(holidays.country_holidays("BE", years=year, language=_HOLIDAY_LANGUAGES.get(language, "nl")))
 
 
-def non_working(day: dt.date) -> str | None:
-    """Why ``day`` is not a working day in Belgium ('zaterdag', 'zondag', a holiday's name), or None."""
+def non_working(day: dt.date, language: str = "nl") -> str | None:
+    """Why ``day`` is not a working day in Belgium ('zaterdag', 'zondag', a holiday's name), or None; in
+    ``language`` ('nl', the documents' language, or 'en')."""
     if day.weekday() >= 5:
-        return WEEKDAYS[day.weekday()]
-    return _holidays(day.year).get(day)
+        return WEEKDAYS[day.weekday()] if language == "nl" else ("Saturday", "Sunday")[day.weekday() - 5]
+    return _holidays(day.year, language).get(day)
 
 
 def previous_working_day(day: dt.date) -> dt.date:

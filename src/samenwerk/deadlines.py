@@ -18,10 +18,11 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from . import facts, nl, versions
+from . import facts, i18n, versions
 from .calendars import Calendars, default_calendars, non_working, previous_working_day
 from .diagnostics import Diagnostic, Level
 from .errors import SamenwerkError
+from .i18n import _, ngettext
 from .model import Agreement
 from .model.agreement import Status
 
@@ -108,10 +109,12 @@ def parse_within(text: str) -> relativedelta:
     """'90d', '12w', '6m', '1y' (or '90 days', '6 months') -> a calendar-aware duration."""
     m = _WITHIN.match(text.lower())
     if not m:
-        raise SamenwerkError(f"--within '{text}': write a number of days, weeks or months, such as 90d, 12w or 6m")
+        raise SamenwerkError(
+            _("--within '{text}': write a number of days, weeks or months, such as 90d, 12w or 6m").format(text=text)
+        )
     n, unit = int(m[1][:7]), m[2][0]
     if n > {"d": 36_600, "w": 5_220, "m": 1_200, "y": 100}[unit]:
-        raise SamenwerkError(f"--within '{text}': a window of more than 100 years is not a window")
+        raise SamenwerkError(_("--within '{text}': a window of more than 100 years is not a window").format(text=text))
     return {
         "d": relativedelta(days=n),
         "w": relativedelta(weeks=n),
@@ -123,7 +126,7 @@ def parse_within(text: str) -> relativedelta:
 def _deadline(key: str, kind: Kind, day: dt.date | None, title: str, detail: str = "") -> Deadline:
     if day is None:
         return Deadline(key, kind, None, title, detail)
-    why = non_working(day)
+    why = non_working(day, i18n.language())
     return Deadline(key, kind, day, title, detail, why, previous_working_day(day) if why else None)
 
 
@@ -314,7 +317,11 @@ def report(
     deadlines: list[Deadline] = []
 
     if end is not None:
-        deadlines.append(_deadline("end", Kind.END, end, f"Einde van de overeenkomst (tot en met {nl.date(end)})"))
+        deadlines.append(
+            _deadline(
+                "end", Kind.END, end, _("End of the agreement (up to and including {date})").format(date=i18n.date(end))
+            )
+        )
         notice, last = given.notice, given.notice_date
         if notice is not None and last is not None:
             deadlines.append(
@@ -322,12 +329,12 @@ def report(
                     "notice",
                     Kind.NOTICE,
                     last,
-                    "Laatste dag om op te zeggen",
-                    f"opzegtermijn {notice[0]} {nl.unit(notice[0], notice[1])}",
+                    _("Last day to give notice"),
+                    _("notice period {period}").format(period=i18n.period(notice[0], notice[1])),
                 )
             )
     for fu_id, text, day in given.follow_ups:
-        detail = "" if day else "de datum van ondertekening ontbreekt (signing.date)"
+        detail = "" if day else _("the signing date is missing (signing.date)")
         deadlines.append(_deadline(f"follow-up/{fu_id}", Kind.FOLLOW_UP, day, text, detail))
 
     # Recurring duties run from the start (or from the as-of year when the start is unknown) to the end.
@@ -345,10 +352,10 @@ def report(
                     f"meeting/{body_id}/{due.isoformat()}",
                     Kind.MEETING,
                     due,
-                    f"{name}: vergadering {nr} van minstens {n} in {due.year}"
+                    _("{body}: meeting {nr} of at least {n} in {year}").format(body=name, nr=nr, n=n, year=due.year)
                     if 12 % n == 0
-                    else f"{name}: vergadering (minstens {n} per jaar)",
-                    f"minstens {n} keer per jaar",
+                    else _("{body}: meeting (at least {n} a year)").format(body=name, n=n),
+                    ngettext("at least {n} time a year", "at least {n} times a year", n).format(n=n),
                 )
             )
     for ob_id, text, value, unit in given.obligations:
@@ -364,7 +371,7 @@ def report(
                         f"planning-period/{period.end.isoformat()}",
                         Kind.PLANNING_PERIOD,
                         period.end,
-                        f"Einde van het {period.name}",
+                        _("End of the {period}").format(period=period.name),
                     )
                 )
 

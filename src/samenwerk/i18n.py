@@ -152,6 +152,20 @@ def join(items: Iterable[str], style: str = "standard") -> str:
     return str(format_list(values, style=style, locale=babel_locale()))  # type: ignore[arg-type]
 
 
+def period(value: int, unit: str, group: bool = True) -> str:
+    """A period in the run's language: '3 months' / '3 maanden', '1 year' / '1 jaar' (``group``: 1.200 or 1200)."""
+    n = number(value) if group else str(value)
+    if unit == "days":
+        return ngettext("{n} day", "{n} days", value).format(n=n)
+    if unit == "weeks":
+        return ngettext("{n} week", "{n} weeks", value).format(n=n)
+    if unit == "months":
+        return ngettext("{n} month", "{n} months", value).format(n=n)
+    if unit == "years":
+        return ngettext("{n} year", "{n} years", value).format(n=n)
+    return f"{n} {unit}"
+
+
 def level(name: str) -> str:
     """A finding's level ('error', 'warning') as a word in the run's language; machine formats keep the level
     itself, which is English and stable."""

@@ -52,7 +52,7 @@ def test_leap_year_window_and_notice() -> None:
     by_key = {d.key: d for d in report.deadlines}
     assert by_key["end"].date == dt.date(2028, 2, 29)
     assert by_key["notice"].date == dt.date(2027, 11, 29)
-    assert by_key["notice"].detail == "opzegtermijn 3 maanden"
+    assert by_key["notice"].detail == "notice period 3 months"  # in the run's language: English in the tests
     assert compute(_model(LEAP), dt.date(2028, 1, 28), parse_within("1m")).state is State.ACTIVE
 
 
@@ -66,7 +66,7 @@ def test_follow_up_after_signing_on_a_holiday_is_flagged() -> None:
 def test_follow_up_without_signing_date_is_reported_as_unknown() -> None:
     report = compute(_model(GENT), dt.date(2025, 1, 1), parse_within("90d"))
     (plan,) = [d for d in report.deadlines if d.kind is Kind.FOLLOW_UP]
-    assert plan.date is None and "ondertekening ontbreekt" in plan.detail
+    assert plan.date is None and "signing date is missing" in plan.detail
 
 
 def test_recurring_meetings_follow_the_frequency() -> None:
@@ -173,7 +173,7 @@ def test_json_output(cli) -> None:
         "key": "end",
         "kind": "end",
         "date": "2025-12-31",
-        "title": "Einde van de overeenkomst (tot en met 31 december 2025)",
+        "title": "End of the agreement (up to and including December 31, 2025)",
         "detail": None,
         "in_window": True,
         "non_working": None,
@@ -181,8 +181,8 @@ def test_json_output(cli) -> None:
     }
 
 
-def test_markdown_is_dutch(cli) -> None:
-    result = cli("expiring", str(GENT), "--as-of", "2025-12-30", "--format", "markdown")
+def test_markdown_in_dutch(cli) -> None:
+    result = cli("expiring", str(GENT), "--as-of", "2025-12-30", "--format", "markdown", "--lang", "nl")
     assert "## Looptijd en deadlines op 30 december 2025" in result.stdout
     assert "| loopt binnenkort af (afgesloten) | 31 december 2025 | 1 |" in result.stdout  # status: expired
 

@@ -22,7 +22,9 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from .. import i18n
 from ..diagnostics import Finding, Loc
+from ..i18n import N_, _
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """The default size limit of one agreement file (the largest real one is about 40 KB); max-file-size in the
@@ -71,13 +73,14 @@ class _Constructor(SafeConstructor):
         mapping = super().construct_mapping(node, deep=deep)
         if len(mapping) != len(node.value):  # only then is there a duplicate to look for
             seen: dict[Any, Node] = {}
-            for key_node, _ in node.value:
+            for key_node, _value in node.value:
                 key = key_node.value if isinstance(key_node, ScalarNode) else id(key_node)
                 if key in seen:
                     first = seen[key].start_mark
                     raise Worded(
-                        f"duplicate key '{key}' (first defined at line {first.line + 1}, column {first.column + 1}):"
-                        " keep one of the two",
+                        _(
+                            "duplicate key '{key}' (first defined at line {line}, column {column}): keep one of the two"
+                        ).format(key=key, line=first.line + 1, column=first.column + 1),
                         key_node.start_mark,
                     )
                 seen[key] = key_node
@@ -93,8 +96,9 @@ class _Constructor(SafeConstructor):
             number = int(value) if digits <= MAX_INT_DIGITS else 0
         if digits > MAX_INT_DIGITS:
             raise Worded(
-                f"a number of more than {MAX_INT_DIGITS:,} digits is refused: check the value,"
-                " or put it in quotes if it is a text",
+                _(
+                    "a number of more than {n} digits is refused: check the value, or put it in quotes if it is a text"
+                ).format(n=i18n.number(MAX_INT_DIGITS)),
                 node.start_mark,
             )
         return number
@@ -109,7 +113,9 @@ def _guarded(construct: Any) -> Any:
             return construct(self, node)
         except (ValueError, KeyError, AttributeError, TypeError, OverflowError):
             tag = _short_tag(node.tag)
-            message = f"'{_excerpt(node)}' is not a valid {tag} value: remove the tag '{tag}'"
+            message = _("'{value}' is not a valid {tag} value: remove the tag '{tag}'").format(
+                value=_excerpt(node), tag=tag
+            )
             raise Worded(message, node.start_mark) from None
 
     return guarded
@@ -251,7 +257,7 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
         line, col = _byte_line_col(raw, exc.start)
         return None, Finding(
             (),
-            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8",
+            _("invalid UTF-8 (byte 0x{byte}); save the file as UTF-8").format(byte=f"{raw[exc.start]:02x}"),
             rule="syntax",
             line=line,
             col=col,
@@ -306,7 +312,11 @@ def _too_deep(text: str) -> Finding | None:
                     offset = next(m.start() for i, m in enumerate(_BRACKETS.finditer(text)) if i == n)
                     line, col = line_col(text, offset)
                     return Finding(
-                        (), f"nesting deeper than {MAX_DEPTH} levels is refused", rule="syntax", line=line, col=col
+                        (),
+                        _("nesting deeper than {n} levels is refused").format(n=MAX_DEPTH),
+                        rule="syntax",
+                        line=line,
+                        col=col,
                     )
             elif depth:
                 depth -= 1
@@ -316,7 +326,11 @@ def _too_deep(text: str) -> Finding | None:
         indent = len(line_text) - len(line_text.lstrip(" -?"))
         if indent > MAX_INDENT:
             return Finding(
-                (), f"indentation deeper than {MAX_INDENT} columns is refused", rule="syntax", line=number, col=1
+                (),
+                _("indentation deeper than {n} columns is refused").format(n=MAX_INDENT),
+                rule="syntax",
+                line=number,
+                col=1,
             )
     return None
 
@@ -363,9 +377,11 @@ def parse(text: str) -> Loaded:
         if total is None or total > MAX_NODES:
             line, col = line_col(text, alias)
             message = (
-                "an alias refers to a node that contains it (a recursive alias)"
+                _("an alias refers to a node that contains it (a recursive alias)")
                 if total is None
-                else f"aliases expand to more than {MAX_NODES:,} nodes (an alias bomb); write the data out"
+                else _("aliases expand to more than {n} nodes (an alias bomb); write the data out").format(
+                    n=i18n.number(MAX_NODES)
+                )
             )
             return Loaded(text, error=Finding((), message, rule="syntax", line=line, col=col))
     return loaded
@@ -385,10 +401,10 @@ def _parse(text: str, anchors: bool = True) -> Loaded:
         # libyaml reports a character it refuses (a control character) at its offset in UTF-8 bytes.
         line, col = _byte_line_col(text.encode("utf-8", "surrogatepass"), exc.position)
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
-        message = f"the character U+{char:04X} is not allowed in YAML: remove it"
+        message = _("the character {char} is not allowed in YAML: remove it").format(char=f"U+{char:04X}")
         return Loaded(text, error=Finding((), message, rule="syntax", line=line, col=col))
     except yaml.YAMLError:
-        return Loaded(text, error=Finding((), "this is not valid YAML", rule="syntax", line=1, col=1))
+        return Loaded(text, error=Finding((), _("this is not valid YAML"), rule="syntax", line=1, col=1))
     finally:
         loader.dispose()
     return Loaded(text, data=data, node=node)
@@ -400,10 +416,10 @@ def _parse(text: str, anchors: bool = True) -> Loaded:
 # often at the token after the mistake. ``explain`` says what is wrong in words a policy officer knows, at the
 # place to fix: the key that lacks its ':', the quote that is never closed, the '[' that is never closed.
 
-TAB = "a tab cannot indent YAML; indent with spaces"
+TAB = N_("a tab cannot indent YAML; indent with spaces")
 _KEY_AT = re.compile(r"[^\s#'\"\[\]{},&*!|>%@`-][^:#]*?:(?:\s|$)")  # a line that starts with 'key:'
 _GLUED_KEY = re.compile(r"[\w.-]+:(?=[^\s:/])")  # 'key:value' without the space
-_OPENERS = {"FlowSequenceStartToken": ("[", "]", "list"), "FlowMappingStartToken": ("{", "}", "mapping")}
+_OPENERS = {"FlowSequenceStartToken": ("[", "]", N_("list")), "FlowMappingStartToken": ("{", "}", N_("mapping"))}
 
 
 @dataclass(slots=True)
@@ -477,21 +493,21 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
     if char == "\t" or "tab character" in problem:
         start, end = _line_bounds(text, at)
         tab = text.find("\t", start, end)
-        return TAB, at if tab < 0 else tab
+        return _(TAB), at if tab < 0 else tab
     if "another document" in problem or "single document" in context:
-        return "a second YAML document starts here; a file holds one agreement", at
+        return _("a second YAML document starts here; a file holds one agreement"), at
     if "document start" in problem:
-        return "this line is outside the document (after its end): remove it, or check the line above", at
+        return _("this line is outside the document (after its end): remove it, or check the line above"), at
     if "could not find expected ':'" in problem:
         return _missing_colon(text, opened)
     if "mapping values are not allowed" in problem:
         return _colon_in_value(text, at)
     if "block sequence entries are not allowed" in problem:
-        return "a list cannot start on the line of its key: put each '- ' item on a line of its own, indented", at
+        return _("a list cannot start on the line of its key: put each '- ' item on a line of its own, indented"), at
     if "mapping keys are not allowed" in problem:
-        return "'?' starts a complex key, which samenwerk does not read: put the text in quotes", at
+        return _("'?' starts a complex key, which samenwerk does not read: put the text in quotes"), at
     if "unhashable key" in problem:
-        return "a key must be a plain text, not a list or a mapping", at
+        return _("a key must be a plain text, not a list or a mapping"), at
     if "did not find expected key" in problem or "expected '-' indicator" in problem:
         column = exc.context_mark.column if exc.context_mark is not None else -1
         return _misplaced(text, at, column if "block collection" in context else None)
@@ -499,36 +515,50 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
         return _flow(text, at, char)
     if "quoted scalar" in context and ("escape" in problem or "hexdecimal" in problem):
         escape = text[at : at + 2]
-        return f"'{escape}' is not an escape in a \"...\" text: write '\\\\' for a backslash, or quote with '...'", at
+        return _(
+            "'{escape}' is not an escape in a \"...\" text: write '\\\\' for a backslash, or quote with '...'"
+        ).format(escape=escape), at
     if "quoted scalar" in context:
         quote = _shown(text[opened] if opened < len(text) else '"')
-        return f"an unclosed quote: nothing closes this {quote}; end the text with {quote}", opened
+        return _("an unclosed quote: nothing closes this {quote}; end the text with {quote}").format(
+            quote=quote
+        ), opened
     if "block scalar" in context:
-        return "after '|' or '>' only '-', '+', a digit 1-9 or a comment may follow: put the text below, indented", at
+        return _(
+            "after '|' or '>' only '-', '+', a digit 1-9 or a comment may follow: put the text below, indented"
+        ), at
     if "undefined alias" in problem:
         name = re.match(r"\*([^\s,\[\]{}]*)", text[at:])
         alias = name.group(1) if name else ""
-        return f"'*{alias}' refers to an anchor '&{alias}' that does not exist: put the text in quotes", at
+        return _("'*{alias}' refers to an anchor '&{alias}' that does not exist: put the text in quotes").format(
+            alias=alias
+        ), at
     if "anchor" in context or "alias" in context:
         sign = text[opened] if opened < len(text) else "&"
-        return f"'{sign}' must be followed by a name: to write '{sign}' itself, put the text in quotes", opened
+        return _("'{sign}' must be followed by a name: to write '{sign}' itself, put the text in quotes").format(
+            sign=sign
+        ), opened
     if "tag" in context or "tag handle" in problem:
-        return "'!' starts a YAML tag: to write '!' itself, put the text in quotes", opened
+        return _("'!' starts a YAML tag: to write '!' itself, put the text in quotes"), opened
     if "directive" in context or "directive" in problem or "incompatible YAML" in problem:
-        return "a line starting with '%' is a YAML directive, which samenwerk does not read: remove it", at
+        return _("a line starting with '%' is a YAML directive, which samenwerk does not read: remove it"), at
     if "constructor for the tag" in problem:
         tag = problem.split("tag ", 1)[1].strip("'")
-        return f"the tag '{_short_tag(tag)}' is not supported: remove it (samenwerk reads plain YAML)", at
+        return _("the tag '{tag}' is not supported: remove it (samenwerk reads plain YAML)").format(
+            tag=_short_tag(tag)
+        ), at
     if "cannot start any token" in problem or "unexpected ':'" in problem:
-        shown = char if char.isprintable() else f"U+{ord(char):04X}" if char else "this"
-        return f"'{shown}' cannot start a text here: put the text in quotes", at
+        shown = char if char.isprintable() else f"U+{ord(char):04X}" if char else _("this")
+        return _("'{char}' cannot start a text here: put the text in quotes").format(char=shown), at
     if "node content" in problem:
         if char in "]},":
-            return f"'{char}' closes or separates nothing here: remove it, or put the text in quotes", at
-        return "a value is expected here", at
+            return _("'{char}' closes or separates nothing here: remove it, or put the text in quotes").format(
+                char=char
+            ), at
+        return _("a value is expected here"), at
     if context.startswith("while constructing"):
-        return "an explicit tag ('!!...') that does not fit this value: remove the tag", opened
-    return "this is not valid YAML: check this line and the one above", at
+        return _("an explicit tag ('!!...') that does not fit this value: remove the tag"), opened
+    return _("this is not valid YAML: check this line and the one above"), at
 
 
 def _shown(quote: str) -> str:
@@ -539,13 +569,15 @@ def _missing_colon(text: str, key: int) -> tuple[str, int]:
     """libyaml marks the line after the key; the key starts at ``key`` (the context mark)."""
     line = text[key : _line_bounds(text, key)[1]]
     if line.startswith("-") and line[1:2] not in ("", " "):
-        return f"'-' starts a list item only with a space after it: write '- {line[1:].strip()[:30]}'", key
+        return _("'-' starts a list item only with a space after it: write '- {text}'").format(
+            text=line[1:].strip()[:30]
+        ), key
     glued = _GLUED_KEY.match(line)
     if glued:
         return "a space is missing after the ':': write 'key: value'", key + glued.end() - 1
     shown = line.split("#")[0].strip()
     shown = shown if len(shown) <= 40 else shown[:40] + "…"
-    return f"a ':' is missing after the key '{shown}'", key
+    return _("a ':' is missing after the key '{key}'").format(key=shown), key
 
 
 def _colon_in_value(text: str, colon: int) -> tuple[str, int]:
@@ -553,17 +585,21 @@ def _colon_in_value(text: str, colon: int) -> tuple[str, int]:
     indented under a key that already has a value."""
     scalar = _scan_until(text, colon).scalar
     if scalar is None or scalar.style not in (None, "") or scalar.end_mark.index < _line_bounds(text, colon)[0]:
-        return "a ': ' here would start a mapping where none can start: check the indentation, or quote the text", colon
+        return _(
+            "a ': ' here would start a mapping where none can start: check the indentation, or quote the text"
+        ), colon
     start = scalar.start_mark.index
     if _line_bounds(text, start)[0] == _line_bounds(text, colon)[0]:
-        return "a ': ' inside a plain text would start a mapping: put the text in quotes", colon
+        return _("a ': ' inside a plain text would start a mapping: put the text in quotes"), colon
     glued = _GLUED_KEY.match(text, start)
     if glued and glued.end() <= _line_bounds(text, start)[1]:
         return "a space is missing after the ':': write 'key: value'", glued.end() - 1
     line_start, line_end = _line_bounds(text, colon)
     line = text[line_start:line_end]
     key = line_start + len(line) - len(line.lstrip())
-    return "this key is indented more than the key above it, which already has a value: align it with its siblings", key
+    return _(
+        "this key is indented more than the key above it, which already has a value: align it with its siblings"
+    ), key
 
 
 def _misplaced(text: str, at: int, list_column: int | None) -> tuple[str, int]:
@@ -571,7 +607,7 @@ def _misplaced(text: str, at: int, list_column: int | None) -> tuple[str, int]:
     char = text[at] if at < len(text) else ""
     line_start, line_end = _line_bounds(text, at)
     if char == "-" and text[at + 1 : at + 2] in ("", " ", "\n", "\r"):
-        return "a list item stands where a key is expected: align its '-' with the other items of its list", at
+        return _("a list item stands where a key is expected: align its '-' with the other items of its list"), at
     before = text[line_start:at].rstrip()
     if before.endswith(("'", '"')):
         scalar = _scan_until(text, at).scalar
@@ -579,37 +615,45 @@ def _misplaced(text: str, at: int, list_column: int | None) -> tuple[str, int]:
             quote, opened, closed = _shown(scalar.style), scalar.start_mark, scalar.end_mark
             if opened.line < closed.line:
                 return (
-                    f"an unclosed quote: this {quote} is only closed at line {closed.line + 1}; close it on its line",
+                    _("an unclosed quote: this {quote} is only closed at line {line}; close it on its line").format(
+                        quote=quote, line=closed.line + 1
+                    ),
                     opened.index,
                 )
             inside = "''" if scalar.style == "'" else '\\"'
             return (
-                f"the text goes on after its closing {quote}: put all of it inside the quotes"
-                f" (write {inside} for a {quote} inside)",
+                _(
+                    "the text goes on after its closing {quote}: put all of it inside the quotes "
+                    "(write {inside} for a {quote} inside)"
+                ).format(quote=quote, inside=inside),
                 closed.index - 1,
             )
     if before.endswith(("]", "}")):
-        return f"text after the closing '{before[-1]}': remove it, or put it inside the brackets", at
+        return _("text after the closing '{char}': remove it, or put it inside the brackets").format(
+            char=before[-1]
+        ), at
     if char == ":":
-        return "a ':' without a key before it: write the key before the ':'", at
+        return _("a ':' without a key before it: write the key before the ':'"), at
     if list_column is not None and at - line_start == list_column:
         return (
-            "a key at the indentation of the list's '- ' items: indent it like the keys of the item above,"
-            " or less to end the list",
+            _(
+                "a key at the indentation of the list's '- ' items: indent it like the keys of the item above, "
+                "or less to end the list"
+            ),
             at,
         )
     if _KEY_AT.match(text, at, line_end):
         above = _previous_content_line(text, at)
         if above is not None and _key_column(above) != at - line_start:
-            more = "less" if _key_column(above) > at - line_start else "more"
-            return (
-                f"a key is indented {more} than the key above it (column {_key_column(above) + 1}):"
-                " align it with its siblings",
-                at,
+            more = (
+                _("a key is indented less than the key above it (column {column}): align it with its siblings")
+                if _key_column(above) > at - line_start
+                else _("a key is indented more than the key above it (column {column}): align it with its siblings")
             )
-        return "a key is not aligned with the keys of its mapping: align it with its siblings", at
+            return more.format(column=_key_column(above) + 1), at
+        return _("a key is not aligned with the keys of its mapping: align it with its siblings"), at
     return (
-        "this line is neither a key ('key: value') nor indented as part of the value above: check its indentation",
+        _("this line is neither a key ('key: value') nor indented as part of the value above: check its indentation"),
         at,
     )
 
@@ -619,7 +663,7 @@ def _flow(text: str, at: int, char: str) -> tuple[str, int]:
     scan = _scan_until(text, at)
     opener = scan.open[-1] if scan.open else None
     if opener is None:
-        return "a value is expected here", at
+        return _("a value is expected here"), at
     sign, closing, kind = _OPENERS[type(opener).__name__]
     line_start = _line_bounds(text, at)[0]
     opener_start, opener_end = _line_bounds(text, opener.start_mark.index)
@@ -627,15 +671,22 @@ def _flow(text: str, at: int, char: str) -> tuple[str, int]:
     first_on_line = not text[line_start:at].strip()
     outdented = at - line_start <= len(opener_line) - len(opener_line.lstrip(" "))
     if _only_blank_after(text, at) or (first_on_line and line_start > opener_start and outdented):
-        return f"this '{sign}' is never closed: end the {kind} with '{closing}'", opener.start_mark.index
+        return _("this '{sign}' is never closed: end the {kind} with '{closing}'").format(
+            sign=sign, kind=_(kind), closing=closing
+        ), opener.start_mark.index
     if char in "]}" and char != closing:
-        where = f"line {opener.start_mark.line + 1}, column {opener.start_mark.column + 1}"
-        return f"'{char}' cannot close the '{sign}' at {where}: close that one with '{closing}' first", at
+        return _(
+            "'{char}' cannot close the '{sign}' at line {line}, column {column}: close that one with '{closing}' first"
+        ).format(
+            char=char, sign=sign, line=opener.start_mark.line + 1, column=opener.start_mark.column + 1, closing=closing
+        ), at
     if char == ":":
-        return "a ': ' inside a text in brackets would start a mapping: put the text in quotes", at
+        return _("a ': ' inside a text in brackets would start a mapping: put the text in quotes"), at
     if char == ",":
-        return "an empty entry: remove the extra ','", at
-    return f"a ',' is missing before this entry (or a '{closing}' to end the {kind})", at
+        return _("an empty entry: remove the extra ','"), at
+    return _("a ',' is missing before this entry (or a '{closing}' to end the {kind})").format(
+        closing=closing, kind=_(kind)
+    ), at
 
 
 def compose(text: str) -> Node | None:

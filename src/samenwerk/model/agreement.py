@@ -22,6 +22,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from .. import i18n
+from ..i18n import _
 from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, Title, field_error
 
 
@@ -411,7 +413,10 @@ class Approval(Base):
     def _dated_or_said_why(self) -> Approval:
         if self.date is None and not self.date_unknown:
             raise field_error(
-                "Approval", "date", None, "give the date of the decision, or say in 'date_unknown' why it is not known"
+                "Approval",
+                "date",
+                None,
+                _("give the date of the decision, or say in 'date_unknown' why it is not known"),
             )
         return self
 
@@ -486,7 +491,12 @@ class Target(Base):
         if self.value > limit:
             shown = _shown(self.value)
             unit = "%" if self.unit == "%" else f" {self.unit}"
-            raise field_error("Target", "value", self.value, f"{shown}{unit} is too large: at most {limit:,}{unit}")
+            raise field_error(
+                "Target",
+                "value",
+                self.value,
+                _("{value} is too large: at most {limit}").format(value=f"{shown}{unit}", limit=f"{limit:,}{unit}"),
+            )
         return self
 
 
@@ -877,8 +887,13 @@ class Period(Base):
     def _at_most_a_century(self) -> Period:
         limit = PERIOD_MAX[self.unit]
         if self.value > limit:
-            century = "" if self.unit == "years" else " (100 years)"
-            message = f"{_shown(self.value, group=False)} {self.unit} is too long: at most {limit} {self.unit}{century}"
+            century = "" if self.unit == "years" else " " + _("(100 years)")
+            message = _("{value} is too long: at most {limit}").format(
+                value=i18n.period(int(self.value), self.unit, group=False)
+                if len(str(self.value)) <= 15
+                else f"{_shown(self.value)} {self.unit}",
+                limit=i18n.period(int(limit), self.unit, group=False) + century,
+            )
             raise field_error("Period", "value", self.value, message)
         return self
 
@@ -1264,11 +1279,11 @@ class Agreement(Base):
     def _some_parties(cls, parties: list[Party], info: ValidationInfo) -> list[Party]:
         # A field validator (not a model one), so that this is reported beside the file's other errors.
         if not parties and info.data.get("amends") is None:
-            raise ValueError("an agreement names at least one party (unless it amends another)")
+            raise ValueError(_("an agreement names at least one party (unless it amends another)"))
         return parties
 
     @model_validator(mode="after")
     def _changes_of_an_amendment(self) -> Agreement:
         if self.changes is not None and self.amends is None:
-            raise field_error("Agreement", "changes", "…", "'changes' belongs to an amendment: say what it amends")
+            raise field_error("Agreement", "changes", "…", _("'changes' belongs to an amendment: say what it amends"))
         return self

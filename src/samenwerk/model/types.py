@@ -15,6 +15,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, GetJsonSchemaHandle
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, InitErrorDetails, PydanticCustomError
 
+from ..i18n import N_, _
+
 _DMY = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DAY = r"(0?[1-9]|[12][0-9]|3[01])"
@@ -31,26 +33,30 @@ DATE_PATTERN = rf"^\s*({_DAY}-{_MONTH}-{_YEAR}|{_YEAR}-{_MONTH}-{_DAY})\s*$"
 def parse_date(value: Any) -> dt.date:
     """Parse ``DD-MM-YYYY`` or ``YYYY-MM-DD`` into a date, with a message naming the bad part."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date without a time, such as 31-12-2025 or 2025-12-31")
+        raise ValueError(_("expected a date without a time, such as 31-12-2025 or 2025-12-31"))
     if isinstance(value, dt.date):
         _check_year(value.year, value.isoformat())
         return value
     if not isinstance(value, str):
-        raise ValueError(f"expected a date such as 31-12-2025 or 2025-12-31, got {_kind(value)}")
+        raise ValueError(_("expected a date such as 31-12-2025 or 2025-12-31, got {got}").format(got=_kind(value)))
     text = value.strip()
     if m := _DMY.match(text):
         day, month, year = (int(g) for g in m.groups())
     elif m := _YMD.match(text):
         year, month, day = (int(g) for g in m.groups())
     else:
-        raise ValueError(f"'{value}' is not a date; {_how_to_write(text)}")
+        raise ValueError(_("'{value}' is not a date; {how}").format(value=value, how=_how_to_write(text)))
     if not 1 <= month <= 12:
-        raise ValueError(f"'{value}' is not a valid date: there is no month {month}")
+        raise ValueError(_("'{value}' is not a valid date: there is no month {month}").format(value=value, month=month))
     _check_year(year, value)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{value}' is not a valid date: month {month} of {year} has no day {day}") from None
+        raise ValueError(
+            _("'{value}' is not a valid date: month {month} of {year} has no day {day}").format(
+                value=value, month=month, year=year, day=day
+            )
+        ) from None
 
 
 _MONTHS = {
@@ -84,12 +90,12 @@ def _how_to_write(text: str) -> str:
     if (m := _WORDS.match(text)) and m[2].lower() in _MONTHS:
         fixed = f"{int(m[1]):02d}-{_MONTHS[m[2].lower()]:02d}-{m[3]}"
         if _is_date(fixed):
-            return f"write the month as a number: {fixed}"
+            return _("write the month as a number: {fixed}").format(fixed=fixed)
     if (m := _OTHER_SEPARATOR.match(text)) and _is_date(fixed := f"{m[1]}-{m[2]}-{m[3]}"):
-        return f"write it with '-' between the parts: {fixed}"
+        return _("write it with '-' between the parts: {fixed}").format(fixed=fixed)
     if _SHORT_YEAR.match(text):
-        return "write the year in four digits, such as 31-12-2025"
-    return "write it as 31-12-2025 or 2025-12-31"
+        return _("write the year in four digits, such as 31-12-2025")
+    return _("write it as 31-12-2025 or 2025-12-31")
 
 
 def _is_date(text: str) -> bool:
@@ -102,17 +108,21 @@ def _is_date(text: str) -> bool:
 
 def _check_year(year: int, shown: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"'{shown}' is out of range: the year must lie between {MIN_YEAR} and {MAX_YEAR}")
+        raise ValueError(
+            _("'{value}' is out of range: the year must lie between {first} and {last}").format(
+                value=shown, first=MIN_YEAR, last=MAX_YEAR
+            )
+        )
 
 
 def _kind(value: object) -> str:
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}" if len(str(value)) <= 40 else "a number"
-    return {"list": "a list", "dict": "a mapping"}.get(type(value).__name__, f"a {type(value).__name__}")
+        return _("the number {value}").format(value=value) if len(str(value)) <= 40 else _("a number")
+    return {"list": _("a list"), "dict": _("a mapping")}.get(type(value).__name__, f"a {type(value).__name__}")
 
 
 Date = Annotated[
@@ -152,11 +162,11 @@ _POSTAL_PATTERN = r"^[1-9][0-9]{3}$"
 _SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 FORMS: dict[str, str] = {
-    ID_PATTERN: "An identifier: lower-case letters, digits and hyphens, such as 'vdab' or 'stad-gent'.",
-    _KBO_PATTERN: "KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97.",
-    _NIS_PATTERN: "NIS code (Statbel) of a municipality: five digits, such as 44021 for Gent.",
-    _POSTAL_PATTERN: "Belgian postal code: four digits, such as 9000.",
-    _SHA256_PATTERN: "SHA-256 of the file, 64 hex digits.",
+    ID_PATTERN: N_("An identifier: lower-case letters, digits and hyphens, such as 'vdab' or 'stad-gent'."),
+    _KBO_PATTERN: N_("KBO enterprise number (ondernemingsnummer), such as 0887.010.362; checked with mod 97."),
+    _NIS_PATTERN: N_("NIS code (Statbel) of a municipality: five digits, such as 44021 for Gent."),
+    _POSTAL_PATTERN: N_("Belgian postal code: four digits, such as 9000."),
+    _SHA256_PATTERN: N_("SHA-256 of the file, 64 hex digits."),
 }
 """Each pattern of a type here, and how a value that matches it is written: for the schema, and for the message
 about a value that does not match."""
@@ -172,10 +182,12 @@ def _check_kbo(value: str) -> str:
 
     compact = vat.compact(value)
     if len(compact) != 10 or not compact.isdigit():
-        raise ValueError(f"'{value}' is not a valid KBO number: write it as 0123.456.749")
+        raise ValueError(_("'{value}' is not a valid KBO number: write it as 0123.456.749").format(value=value))
     if vat.checksum(compact) != 0:
         raise ValueError(
-            f"'{value}' is not a valid KBO number: the check digits do not match (mod 97); check for a typo"
+            _("'{value}' is not a valid KBO number: the check digits do not match (mod 97); check for a typo").format(
+                value=value
+            )
         )
     return f"{compact[0:4]}.{compact[4:7]}.{compact[7:10]}"
 
@@ -191,13 +203,17 @@ def _check_relative(value: str) -> str:
     # Backslashes count as separators too: a path written on Windows climbs out just the same.
     parts = value.replace("\\", "/").split("/")
     if not value.strip():
-        raise ValueError("the path is empty; give the file's path relative to the agreement, or leave the key out")
+        raise ValueError(_("the path is empty; give the file's path relative to the agreement, or leave the key out"))
     if value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
-        raise ValueError(f"'{value}' is an absolute path; give the path relative to the agreement file")
+        raise ValueError(
+            _("'{value}' is an absolute path; give the path relative to the agreement file").format(value=value)
+        )
     if ".." in parts:
-        raise ValueError(f"'{value}' climbs out with '..'; annexes live beside the agreement or below it")
+        raise ValueError(
+            _("'{value}' climbs out with '..'; annexes live beside the agreement or below it").format(value=value)
+        )
     if any(ord(ch) < 32 for ch in value):
-        raise ValueError("the path contains a control character")
+        raise ValueError(_("the path contains a control character"))
     return value
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from ...i18n import _
 from .. import Format, Registry
 
 if TYPE_CHECKING:
@@ -57,5 +58,5 @@ def rows(reports: Sequence[Report], as_of: dt.date, until: dt.date) -> list[tupl
 def note(d: Deadline) -> str:
     parts = [d.detail] if d.detail else []
     if d.non_working and d.working_day:
-        parts.append(f"{d.non_working}; vorige werkdag {d.working_day.isoformat()}")
+        parts.append(_("{day}; previous working day {date}").format(day=d.non_working, date=d.working_day.isoformat()))
     return "; ".join(parts)

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from ...deadlines import Report
 from ...diagnostics import Diagnostic
+from ...i18n import _
 from ...neutral import diagnostic, quote_path, terminal
 from . import Options
 
@@ -28,7 +29,7 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
     cal.add("prodid", "-//samenwerk//deadlines//NL")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Samenwerkingsovereenkomsten: deadlines")
+    cal.add("x-wr-calname", _("Cooperation agreements: deadlines"))
     # DTSTAMP must be a UTC date-time; tying it to --as-of keeps the output reproducible.
     stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for rep in reports:
@@ -41,13 +42,17 @@ def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO,
             event.add("dtstart", d.date)
             event.add("dtend", d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date)
             event.add("summary", terminal(f"{d.title} — {rep.title}"))
-            lines = [terminal(rep.title), f"Soort: {d.kind}"]
+            lines = [terminal(rep.title), _("Kind: {kind}").format(kind=d.kind)]
             if d.detail:
                 lines.append(terminal(d.detail))
             if d.non_working and d.working_day:
-                lines.append(f"Valt op een {d.non_working}; vorige werkdag: {d.working_day.isoformat()}")
+                lines.append(
+                    _("Falls on a {day}; previous working day: {date}").format(
+                        day=d.non_working, date=d.working_day.isoformat()
+                    )
+                )
             if rep.path:
-                lines.append(f"Bestand: {quote_path(rep.path)}")
+                lines.append(_("File: {path}").format(path=quote_path(rep.path)))
             event.add("description", "\n".join(lines))
             event.add("categories", [str(d.kind)])
             event.add("transp", "TRANSPARENT")

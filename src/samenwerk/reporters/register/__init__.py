@@ -76,10 +76,17 @@ def status_nl(status: str | None) -> str:
     return STATUS_NL[str(status)] if status else "niet vermeld"
 
 
-def state_nl(state: Any) -> str:
-    from ..deadlines.markdown import STATE_NL
+STATE_NL = {
+    "expired": "verlopen",
+    "expiring": "loopt binnenkort af",
+    "active": "lopend",
+    "not-yet-started": "nog niet gestart",
+    "open-ended": "zonder einddatum",
+}
 
-    return STATE_NL[state]
+
+def state_nl(state: Any) -> str:
+    return STATE_NL[str(state)]
 
 
 COLUMNS: tuple[tuple[str, str], ...] = (
