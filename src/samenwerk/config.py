@@ -30,6 +30,7 @@ from .diagnostics import Level
 from .document.yaml import MAX_FILE_BYTES
 from .errors import SamenwerkError
 from .fsutil import escapes
+from .i18n import _
 
 if TYPE_CHECKING:
     from .calendars import Calendars
@@ -137,7 +138,9 @@ def find_config(start: Path) -> Path | None:
                     if "samenwerk" not in tomllib.loads(candidate.read_text(encoding="utf-8")).get("tool", {}):
                         continue
                 except tomllib.TOMLDecodeError as exc:
-                    raise SamenwerkError(f"{candidate}: invalid TOML: {exc}") from None
+                    raise SamenwerkError(
+                        _("{path}: invalid TOML: {problem}").format(path=candidate, problem=exc)
+                    ) from None
             return candidate
     return None
 
@@ -152,7 +155,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SamenwerkError(f"{path}: cannot read the configuration: {exc}") from None
+        raise SamenwerkError(
+            _("{path}: cannot read the configuration: {problem}").format(path=path, problem=exc)
+        ) from None
     table = data.get("tool", {}).get("samenwerk", {}) if path.name == "pyproject.toml" else data
     return parse_config(table, path)
 
@@ -223,24 +228,38 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
             )
         if key.endswith("ignore"):
             if "ALL" in value:
-                raise SamenwerkError(f"{where}: '{key}' cannot hold ALL; to check nothing, do not run lint")
+                raise SamenwerkError(
+                    _("{where}: '{key}' cannot hold ALL; to check nothing, do not run lint").format(
+                        where=where, key=key
+                    )
+                )
             always = [v for v in value if v in BUILTIN]
             if always:
-                raise SamenwerkError(f"{where}: '{key}': {', '.join(always)} is always checked and cannot be ignored")
+                raise SamenwerkError(
+                    _("{where}: '{key}': {rules} is always checked and cannot be ignored").format(
+                        where=where, key=key, rules=", ".join(always)
+                    )
+                )
         # The loader's own checks (syntax, schema, io) always run: selecting them is allowed and changes nothing.
         return tuple(v for v in value if v not in BUILTIN)
 
     rules: dict[str, dict[str, Any]] = {}
     for rule_id, settings in conf.rules.items():
         if rule_id not in REGISTRY:
-            raise SamenwerkError(f"{where}: unknown rule id '{rule_id}' in [rules]; 'samenwerk rules' lists them")
+            raise SamenwerkError(
+                _("{where}: unknown rule id '{rule}' in [rules]; 'samenwerk rules' lists them").format(
+                    where=where, rule=rule_id
+                )
+            )
         if "level" in settings and settings["level"] not in ("error", "warning"):
-            raise SamenwerkError(f"{where}: rules.{rule_id}.level must be 'error' or 'warning'")
+            raise SamenwerkError(
+                _("{where}: rules.{rule}.level must be 'error' or 'warning'").format(where=where, rule=rule_id)
+            )
         options = getattr(REGISTRY[rule_id], "Options", None)
         extra = {k: v for k, v in settings.items() if k != "level"}
         if extra:
             if options is None:
-                raise SamenwerkError(f"{where}: rule '{rule_id}' takes no options")
+                raise SamenwerkError(_("{where}: rule '{rule}' takes no options").format(where=where, rule=rule_id))
             try:
                 options.model_validate(extra)
             except ValidationError as exc:

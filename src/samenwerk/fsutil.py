@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SamenwerkError
+from .i18n import _
 
 
 def _umask() -> int:
@@ -32,22 +33,28 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False, make_par
 def check_target(path: Path, force: bool, make_parents: bool) -> None:
     """Refuse, with a message that says what to do, what cannot or must not be written."""
     if path.is_dir():
-        raise SamenwerkError(f"{path}: is a folder; give the name of a file to write")
+        raise SamenwerkError(_("{path}: is a folder; give the name of a file to write").format(path=path))
     if path.exists() and not force:
-        raise SamenwerkError(f"{path}: already exists; use --force to overwrite it")
+        raise SamenwerkError(_("{path}: already exists; use --force to overwrite it").format(path=path))
     parent = path.parent
     for folder in (parent, *parent.parents):  # the closest part of the path that exists must be a folder
         if folder.exists():
             if not folder.is_dir():
-                raise SamenwerkError(f"{path}: {folder} is a file, not a folder")
+                raise SamenwerkError(_("{path}: {folder} is a file, not a folder").format(path=path, folder=folder))
             break
     if not parent.is_dir():
         if not make_parents:
-            raise SamenwerkError(f"{path}: the folder {parent} does not exist; create it first")
+            raise SamenwerkError(
+                _("{path}: the folder {folder} does not exist; create it first").format(path=path, folder=parent)
+            )
         try:
             parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SamenwerkError(f"{path}: cannot create the folder {parent}: {exc.strerror}") from None
+            raise SamenwerkError(
+                _("{path}: cannot create the folder {folder}: {problem}").format(
+                    path=path, folder=parent, problem=exc.strerror
+                )
+            ) from None
 
 
 @contextlib.contextmanager
@@ -66,7 +73,7 @@ def atomic_writer(
             with open(path, "wb" if binary else "w", encoding=None if binary else "utf-8") as stream:
                 yield stream
         except OSError as exc:
-            raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
+            raise SamenwerkError(_("{path}: cannot write: {problem}").format(path=path, problem=exc.strerror)) from None
         return
     check_target(path, force, make_parents)
     try:
@@ -76,7 +83,9 @@ def atomic_writer(
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise SamenwerkError(f"{path}: cannot write here: {exc.strerror}") from None
+        raise SamenwerkError(
+            _("{path}: cannot write here: {problem}").format(path=path, problem=exc.strerror)
+        ) from None
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -85,11 +94,13 @@ def atomic_writer(
                 fh.flush()
                 os.fsync(fh.fileno())
             except OSError as exc:  # a full disk shows here, when the buffer goes out
-                raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
+                raise SamenwerkError(
+                    _("{path}: cannot write: {problem}").format(path=path, problem=exc.strerror)
+                ) from None
         try:
             os.replace(tmp, path)
         except OSError as exc:
-            raise SamenwerkError(f"{path}: cannot write: {exc.strerror}") from None
+            raise SamenwerkError(_("{path}: cannot write: {problem}").format(path=path, problem=exc.strerror)) from None
     except BaseException:
         try:
             os.unlink(tmp)

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError, how_to_report
+from ..i18n import _
 from . import options, output
 
 CHECK_HELP = "Write nothing; exit 1 and name each file that is not in canonical form."
@@ -42,7 +43,7 @@ def fmt(
             before = read_source(path)
             after = format_text(before, str(path)).text
             if after == before:
-                output.detail(f"{path}: canonical")
+                output.detail(_("{path}: canonical").format(path=path))
                 continue
             changed += 1
             if diff:
@@ -51,7 +52,7 @@ def fmt(
                 sys.stdout.write(f"{path}: not in canonical form; 'samenwerk fmt {path}' rewrites it\n")
             else:
                 write_back(path, after, force)
-                output.notice(f"{path}: reformatted")
+                output.notice(_("{path}: reformatted").format(path=path))
         except FormatError as exc:
             output.error(str(exc))
             failed += 1

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK
+from ..i18n import _
 from . import options, output
 
 
@@ -38,7 +39,7 @@ def init(
     from ..scaffold import init_files
 
     if folder.exists() and not folder.is_dir():
-        raise SamenwerkError(f"{folder}: is a file, not a folder")
+        raise SamenwerkError(_("{path}: is a file, not a folder").format(path=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         top = folder.resolve()
@@ -55,7 +56,7 @@ def init(
     for planned in init_files(ci.value):
         target = folder / planned.path
         if target.is_symlink():
-            output.warning(f"{target}: a symbolic link; left as it is")
+            output.warning(_("{path}: a symbolic link; left as it is").format(path=target))
             kept += 1
             continue
         if not _inside(target, top):
@@ -63,7 +64,7 @@ def init(
             kept += 1
             continue
         if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == planned.text:
-            output.detail(f"{target}: up to date")
+            output.detail(_("{path}: up to date").format(path=target))
             continue
         if target.exists() and not force:
             output.notice(f"{target}: exists and differs; left as it is (--force overwrites it)")
@@ -73,7 +74,7 @@ def init(
             kept += 1
             continue
         write_atomic(target, planned.text, force=force, make_parents=True)
-        output.notice(f"{target}: written")
+        output.notice(_("{path}: written").format(path=target))
     output.notice(
         f"Ready{f' ({kept} file(s) left as they were: -v shows what init would write in each)' if kept else ''}. "
         "Next: 'samenwerk new samenwerkingsovereenkomst --id ...' makes the first agreement in agreements/."

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
+from ..i18n import _
 from ..reporters.lint import FORMATS
 from . import options, output
 
@@ -82,10 +83,10 @@ def lint(
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
     files = expand(paths or [Path("agreements")])
     if as_of is not None:
-        output.warning("lint --as-of is ignored and goes in the next release: lint does not depend on the date")
+        output.warning(_("lint --as-of is ignored and goes in the next release: lint does not depend on the date"))
     settings = Settings(config=settings_config, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
     cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
-    output.detail(f"{len(files)} file(s); cache: {cache or 'off'}")
+    output.detail(_("{n} file(s); cache: {cache}").format(n=len(files), cache=cache or _("off")))
     results = iter_lint(
         files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
     )
@@ -99,11 +100,13 @@ def lint(
             stream,
             Options(color=output.color(out), fail_on=threshold),
         )
-    output.detail(f"checked in {time.perf_counter() - started:.2f} s")
+    output.detail(_("checked in {seconds} s").format(seconds=f"{time.perf_counter() - started:.2f}"))
     if summary.crashed:
         output.error(
-            f"samenwerk met a bug while checking {summary.crashed} file(s) (see the 'internal' diagnostics); "
-            "run again with --debug for the traceback and report it"
+            _(
+                "samenwerk met a bug while checking {n} file(s) (see the 'internal' diagnostics); "
+                "run again with --debug for the traceback and report it"
+            ).format(n=summary.crashed)
         )
         return EXIT_INTERNAL
     return EXIT_FINDINGS if summary.fails(threshold) and not exit_zero else EXIT_OK

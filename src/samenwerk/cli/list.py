@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_OK, EXIT_USAGE, SamenwerkError
+from ..i18n import _
 from ..register import SORTS
 from ..reporters.register import BINARY, FORMATS
 from . import options, output
@@ -75,7 +76,7 @@ def list_(
     _one_of("--kind", kind, [k.value for k in AgreementKind])
     _one_of("--status", status, [*(s.value for s in Status), "none"])
     if str(fmt) in BINARY and output.to_stdout(out) and sys.stdout.isatty():
-        raise SamenwerkError(f"{fmt} is binary: write it to a file with -o/--output")
+        raise SamenwerkError(_("{format} is binary: write it to a file with -o/--output").format(format=fmt))
     day = as_of or dt.date.today()
     files = expand(paths or [Path("agreements")])
     entries, errors = collect(files, day, jobs or (os.cpu_count() or 1))
@@ -106,4 +107,8 @@ def list_(
 def _one_of(option: str, value: str | None, allowed: list[str]) -> None:
     """The model's values are read when the command runs, not when the command line is built (start-up)."""
     if value is not None and value not in allowed:
-        raise SamenwerkError(f"{option} '{value}': choose one of {', '.join(allowed)}")
+        raise SamenwerkError(
+            _("{option} '{value}': choose one of {choices}").format(
+                option=option, value=value, choices=", ".join(allowed)
+            )
+        )

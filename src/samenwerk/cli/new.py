@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import EXIT_OK, SamenwerkError
+from ..i18n import _
 from . import options, output
 
 TITLE_HELP = "The title, as the text gives it."
@@ -99,7 +100,7 @@ def new(
             answer = _ask("End date, inclusive (empty: a TODO)", _date_spec, optional=True)
             end = options.parse_date(answer) if answer else None
     if not agreement_id:
-        raise SamenwerkError("name the agreement with --id ID (or answer the prompts at a terminal)")
+        raise SamenwerkError(_("name the agreement with --id ID (or answer the prompts at a terminal)"))
     parties = [scaffold.Party.parse(spec) for spec in party or []]
     try:
         begin = _start(start) if start else None
@@ -172,7 +173,7 @@ def _amendment(
     found = scaffold.find(amends, [Path(".")])
     if kind == "verlenging":
         if end is None:
-            raise SamenwerkError("a verlenging needs its new end date: --end DATE")
+            raise SamenwerkError(_("a verlenging needs its new end date: --end DATE"))
         planned = scaffold.extension(found, end, None if dash(out) else out, wanted_id)
     else:
         planned = scaffold.addendum(found, title=title, path=None if dash(out) else out, wanted_id=wanted_id)
@@ -194,4 +195,4 @@ def _write(target: Path | None, text: str, force: bool) -> None:
 
     assert target is not None
     write_atomic(target, text, force=force, make_parents=True)
-    output.notice(f"{target}: written")
+    output.notice(_("{path}: written").format(path=target))

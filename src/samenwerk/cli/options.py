@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
+from ..i18n import _
+
 
 def parse_date(value: str) -> dt.date:
     """A date from the command line (31-12-2025 or 2025-12-31), or a usage error that says what is wrong."""
@@ -147,7 +149,11 @@ def modernise(args: list[str], warn: Callable[[str], None]) -> list[str]:
             return result + args[i:]
         name, eq, value = arg.partition("=")
         if name in DEPRECATED:
-            warn(f"{name} is deprecated and goes in the next release; use {DEPRECATED[name]}")
+            warn(
+                _("{option} is deprecated and goes in the next release; use {new}").format(
+                    option=name, new=DEPRECATED[name]
+                )
+            )
             arg = DEPRECATED[name] + eq + value
         result.append(arg)
     return result

@@ -63,16 +63,18 @@ def problems(diagnostics: Any) -> None:
 def warning(message: str) -> None:
     """A warning about the run itself (not a finding), on stderr; not with --quiet."""
     if VERBOSITY.level >= 0:
+        from ..i18n import level
         from ..neutral import terminal
 
-        sys.stderr.write(f"samenwerk: warning: {terminal(message)}\n")
+        sys.stderr.write(f"samenwerk: {level('warning')}: {terminal(message)}\n")
 
 
 def error(message: str) -> None:
     """A problem with the run itself, on stderr, even with --quiet."""
+    from ..i18n import level
     from ..neutral import terminal
 
-    sys.stderr.write(f"samenwerk: error: {terminal(message)}\n")
+    sys.stderr.write(f"samenwerk: {level('error')}: {terminal(message)}\n")
 
 
 def notice(message: str) -> None:

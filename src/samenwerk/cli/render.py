@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK, EXIT_USAGE, SamenwerkError
+from ..i18n import _
 from . import options, output
 
 
@@ -72,18 +73,22 @@ def render(
 
     files = expand(paths)
     if out is not None and len(files) != 1:
-        raise SamenwerkError("-o/--output takes one input file; use --output-dir for several")
+        raise SamenwerkError(_("-o/--output takes one input file; use --output-dir for several"))
     if out is not None and output.to_stdout(out) and fmt in (Format.pdf, Format.docx):
         raise SamenwerkError(f"a {fmt.value.upper()} file is not written to standard output; give a file name")
     targets = [(f, out if out is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
     seen: dict[Path, Path] = {}
     for source, target in targets:
         if target in seen:
-            raise SamenwerkError(f"{seen[target]} and {source} would both be written to {target}; render them apart")
+            raise SamenwerkError(
+                _("{first} and {second} would both be written to {target}; render them apart").format(
+                    first=seen[target], second=source, target=target
+                )
+            )
         seen[target] = source
     for source, target in targets:
         if not source.is_file():
-            raise SamenwerkError(f"{source}: no such file")
+            raise SamenwerkError(_("{path}: no such file").format(path=source))
         if not output.to_stdout(target):
             check_target(target, force, make_parents=out is None)
     failed = 0
@@ -112,6 +117,6 @@ def render(
                 sys.stdout.write(data)
             else:
                 write_atomic(target, data, force=force, make_parents=out is None)
-                output.notice(f"{quote_path(str(target))}: written")
+                output.notice(_("{path}: written").format(path=quote_path(str(target))))
             advance()
     return EXIT_USAGE if failed else EXIT_OK

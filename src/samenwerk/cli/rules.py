@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK
+from ..i18n import _
 from . import options
 
 
@@ -35,7 +36,7 @@ def rules(
 
     docs = rule_docs()
     if rule_id is not None and rule_id not in docs:
-        raise SamenwerkError(f"unknown rule '{rule_id}'; 'samenwerk rules' lists them")
+        raise SamenwerkError(_("unknown rule '{rule}'; 'samenwerk rules' lists them").format(rule=rule_id))
     chosen = list(docs.values()) if rule_id is None else [docs[rule_id]]
     if fmt is Format.markdown:
         text = render_markdown(chosen) if rule_id is None else chosen[0].markdown() + "\n"

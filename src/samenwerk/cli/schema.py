@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..i18n import _
 from . import options
 
 
@@ -38,7 +39,7 @@ def schema(
     if check and output.to_stdout(out):
         from ..errors import SamenwerkError
 
-        raise SamenwerkError("--check compares the schema with a file: name it with -o (or leave -o out)")
+        raise SamenwerkError(_("--check compares the schema with a file: name it with -o (or leave -o out)"))
     text = render_schema()
     if output.to_stdout(out):
         typer.echo(text, nl=False)
@@ -46,16 +47,16 @@ def schema(
     current = out.read_text(encoding="utf-8", errors="replace") if out.is_file() else None
     if check:
         if current != text:
-            output.error(f"{out}: out of date; run 'samenwerk schema' to regenerate it")
+            output.error(_("{path}: out of date; run 'samenwerk schema' to regenerate it").format(path=out))
             return EXIT_FINDINGS
-        output.notice(f"{out}: up to date")
+        output.notice(_("{path}: up to date").format(path=out))
         return EXIT_OK
     if current == text:
-        output.notice(f"{out}: up to date")
+        output.notice(_("{path}: up to date").format(path=out))
         return EXIT_OK
     # A schema samenwerk wrote is generated, never hand-edited: regenerating it is what the command is for.
     # Anything else at that path is somebody's file.
     ours = current is not None and f'"$id": "{SCHEMA_ID}"' in current
     write_atomic(out, text, force=force or ours, make_parents=True)
-    output.notice(f"{out}: written")
+    output.notice(_("{path}: written").format(path=out))
     return EXIT_OK

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_OK, EXIT_USAGE, SamenwerkError
+from ..i18n import _
 from ..reporters.register import SITE_FORMATS
 from . import options, output
 
@@ -48,7 +49,7 @@ def site(
     from ..reporters.register.site import SiteOptions, build
 
     if base_url is not None and not base_url.startswith(("https://", "http://")):
-        raise SamenwerkError(f"--base-url '{base_url}': give an http or https address")
+        raise SamenwerkError(_("--base-url '{url}': give an http or https address").format(url=base_url))
     files = expand(paths or [Path("agreements")])
     settings = SiteOptions(
         as_of=as_of or dt.date.today(), pdf=pdf, base_url=base_url, jobs=jobs or (os.cpu_count() or 1)

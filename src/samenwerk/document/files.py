@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import SamenwerkError
+from ..i18n import _
 
 SUFFIXES = (".yaml", ".yml")
 """Agreement files, whatever the case of the extension (.YAML, .Yml)."""
@@ -28,10 +29,12 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise SamenwerkError(f"{path}: no such file or directory")
+            raise SamenwerkError(_("{path}: no such file or directory").format(path=path))
     if not found:
         where = ", ".join(str(p) for p in given)
-        raise SamenwerkError(f"no agreement files (*.yaml, *.yml) in {where}; name the files or folders to check")
+        raise SamenwerkError(
+            _("no agreement files (*.yaml, *.yml) in {where}; name the files or folders to check").format(where=where)
+        )
     return found
 
 
