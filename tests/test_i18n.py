@@ -249,7 +249,7 @@ DUTCH_WORDS = frozenset(
 )
 """Common Dutch words: none may appear in an English run's own text."""
 
-_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|``[^`]*``|`[^`]*`")  # agreement text, ids, literals
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|``[^`]*``|`[^`]*`|“[^”\n]*”|‘[^’\n]*’")  # agreement text, ids, literals
 _CODE = re.compile(r"\S+\.yaml:\d+:\d+|\[[\w-]+\]|\b\w+(?:\.\w+)+\b|\(\w+_\w+\)|https?://\S+")
 
 
@@ -275,6 +275,8 @@ def _outputs(cli, lang: str) -> str:
         ("rules", "references"),
         ("expiring", "--as-of", "2027-10-01", "--within", "12m", DEADLINES),
         ("expiring", "--as-of", "2027-10-01", "--within", "12m", "-f", "markdown", DEADLINES),
+        ("diff", DEADLINES, DEADLINES.replace(".yaml", "-changed.yaml")),
+        ("diff", "-f", "markdown", DEADLINES, DEADLINES.replace(".yaml", "-changed.yaml")),
     ]
     texts = []
     for args in runs:

@@ -350,6 +350,12 @@ CASES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The expected reports below are worded in Dutch (tests/test_i18n.py checks both languages)."""
+    monkeypatch.setenv("SAMENWERK_LANG", "nl")
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_git_case(cli, repo: Path, name: str) -> None:
     case = CASES[name]

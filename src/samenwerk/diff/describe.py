@@ -1,4 +1,7 @@
-"""Changes worded in Dutch, in the agreement's own terms, for every diff format.
+"""Changes worded in the run's language (Dutch or English), in the agreement's own terms, for every diff format.
+
+In Dutch the fields and entries go by the words of ``model.meaning``; in English by their keys in the model
+(``min_meetings_per_year`` -> "min meetings per year", ``bodies`` -> "body"), which are English already.
 
 People by name with their role and party ("An Peeters vervangt Rob Mennes als burgemeester van Lokaal
 bestuur Schelle"), parties and bodies by name, dates in Dutch ("31 december 2025"), numbers as Dutch
@@ -18,7 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import nl
+from .. import i18n
+from ..i18n import _, ngettext
 from ..model import meaning
 from .engine import Change, Kind
 
@@ -64,7 +68,7 @@ class Description:
         if self.words:
             return f"{self.head}: " + "".join(_marked(p, mark) for p in self.words)
         if self.old is not None and self.new is not None:
-            return f"{self.head} van {self.old} naar {self.new}"
+            return _("{change} from {old} to {new}").format(change=self.head, old=self.old, new=self.new)
         return self.head
 
 
@@ -113,12 +117,12 @@ _PERIODS = frozenset({"days", "weeks", "months", "years"})
 
 
 def quantity(value: float, unit: str | None) -> str:
-    """'80 %', '2.500 personen', '6 maanden', '1 jaar': a number with its unit as Dutch writes it."""
-    shown = nl.number(value)
+    """'80 %', '2.500 personen', '6 maanden', '1 jaar': a number with its unit as the run's language writes it."""
+    shown = i18n.number(value)
     if unit == "%":
         return f"{shown} %"
     if unit in _PERIODS and (isinstance(value, int) or value.is_integer()):
-        return f"{shown} {nl.unit(int(value), unit)}"
+        return i18n.period(int(value), unit)
     return f"{shown} {unit}" if unit else shown
 
 
@@ -149,7 +153,7 @@ def _entry(node: dict[str, Any], list_name: str, party: dict[str, Any] | None) -
     label = _name_of(node)
     party_label = (_name_of(party) or str(party["id"])) if party is not None else None
     function = node.get("function") if isinstance(node.get("function"), str) else None
-    return _Entry(label or str(node["id"]), meaning.of(list_name).entry, function, party_label)
+    return _Entry(label or str(node["id"]), entry_noun(list_name), function, party_label)
 
 
 class _Names:
@@ -184,18 +188,18 @@ class Describer:
 
     def value(self, v: Any, field: str = "", unit: str | None = None, limit: int = 160) -> str:
         if v is None:
-            return "(leeg)"
+            return _("(empty)")
         if isinstance(v, bool):
-            return "ja" if v else "nee"
+            return _("yes") if v else _("no")
         if isinstance(v, (int, float)):
             return quantity(v, unit)
         if isinstance(v, str):
-            words = meaning.value(field, v)
+            words = meaning.value(field, v) if _dutch() else None
             if words is not None:
                 return words
             if _ISO.match(v):
                 try:
-                    return nl.date(dt.date.fromisoformat(v))
+                    return i18n.date(dt.date.fromisoformat(v))
                 except ValueError:
                     pass
             if field in _REFERENCES or _SLUG.match(v):
@@ -257,8 +261,8 @@ class Describer:
     def describe(self, change: Change) -> Description:
         if not change.path:
             title = change.new if change.kind is Kind.ADDED else change.old
-            verb = "toegevoegd" if change.kind is Kind.ADDED else "verwijderd"
-            return Description(f"overeenkomst {verb}: {self.value(title)}")
+            head = _("agreement added: {title}") if change.kind is Kind.ADDED else _("agreement removed: {title}")
+            return Description(head.format(title=self.value(title)))
         if change.kind is Kind.REPLACED:
             return self._replaced(change)
         if change.kind is Kind.MOVED:
@@ -274,10 +278,18 @@ class Describer:
         role = after.get("function") if isinstance(after, dict) else None
         owner = self._entry_above(change.new_loc, self.new_data, len(change.path) - 1)
         if isinstance(role, str) and role:
-            where = f" van {owner.split(' ', 1)[1]}" if owner.startswith("partij ") else f" in {owner}" if owner else ""
-            return Description(f"{new_name} vervangt {old_name} als {role}{where}")
-        where = f" bij {owner}" if owner else ""
-        return Description(f"{_noun(list_name)} {old_name} vervangen door {new_name}{where}")
+            party_noun = entry_noun("parties") or ""
+            if owner.startswith(party_noun + " "):
+                where = " " + _("of {party}").format(party=owner.split(" ", 1)[1])
+            else:
+                where = " " + _("in {entry}").format(entry=owner) if owner else ""
+            return Description(
+                _("{new} replaces {old} as {role}").format(new=new_name, old=old_name, role=role) + where
+            )
+        where = " " + _("at {entry}").format(entry=owner) if owner else ""
+        return Description(
+            _("{noun} {old} replaced by {new}").format(noun=_noun(list_name), old=old_name, new=new_name) + where
+        )
 
     def _moved(self, change: Change) -> Description:
         list_name = change.path[-2] if len(change.path) >= 2 else ""
@@ -286,31 +298,37 @@ class Describer:
         if change.before is not None:
             old_owner = self._entry_above(change.old_loc, self.old_data, len(change.before) - 1)
             new_owner = self._entry_above(change.new_loc, self.new_data, len(change.path) - 1)
-            return Description(f"{_noun(list_name)} {name} verplaatst van {old_owner or '?'} naar {new_owner or '?'}")
+            return Description(
+                _("{noun} {name} moved from {old} to {new}").format(
+                    noun=_noun(list_name), name=name, old=old_owner or "?", new=new_owner or "?"
+                )
+            )
         return Description(
-            f"{_noun(list_name)} {name} verplaatst van plaats {int(change.old) + 1} naar {int(change.new) + 1}"
+            _("{noun} {name} moved from place {old} to {new}").format(
+                noun=_noun(list_name), name=name, old=int(change.old) + 1, new=int(change.new) + 1
+            )
         )
 
     def _added_or_removed(self, change: Change) -> Description:
         added = change.kind is Kind.ADDED
         entry = change.new if added else change.old
-        verb = "toegevoegd" if added else "verwijderd"
+        verb = _("added") if added else _("removed")
         leaf = change.path[-1]
         list_name = change.path[-2] if len(change.path) >= 2 else ""
-        entry_noun = meaning.of(list_name).entry
+        noun = entry_noun(list_name)
         owner = self._entry_above(
             change.new_loc if added else change.old_loc, self.new_data if added else self.old_data, len(change.path) - 1
         )
         if added:
-            tail = f"{verb} bij {owner}" if owner else verb
+            tail = _("added at {entry}").format(entry=owner) if owner else verb
         else:
-            tail = f"van {owner} {verb}" if owner else verb
-        if entry_noun and isinstance(entry, dict):
-            return Description(f"{entry_noun} {self.label(entry) or _ordinal(list_name, leaf)} {tail}")
-        if entry_noun and leaf.isdigit():
-            return Description(f"{entry_noun} {self.value(entry, list_name)} {tail}")
-        where = f" bij {owner}" if owner else ""
-        field = meaning.of(leaf).label or _noun(leaf)
+            tail = _("removed from {entry}").format(entry=owner) if owner else verb
+        if noun and isinstance(entry, dict):
+            return Description(f"{noun} {self.label(entry) or _ordinal(list_name, leaf)} {tail}")
+        if noun and leaf.isdigit():
+            return Description(f"{noun} {self.value(entry, list_name)} {tail}")
+        where = " " + _("at {entry}").format(entry=owner) if owner else ""
+        field = field_label(leaf) or _noun(leaf)
         return Description(f"{field} {verb}{where}: {self.value(entry, leaf)}")
 
     def _changed(self, change: Change) -> Description:
@@ -321,18 +339,18 @@ class Describer:
         owner = self._entry_above(loc, data, len(change.path) - (1 if leaf.isdigit() else 0), changed=leaf)
         if leaf == "id":
             return Description(
-                f"{owner}: sleutel (id) gewijzigd" if owner else "sleutel (id) gewijzigd",
+                f"{owner}: " + _("key (id) changed") if owner else _("key (id) changed"),
                 f"‘{change.old}’",
                 f"‘{change.new}’",
             )
         elif leaf.isdigit():
             field = _ordinal(list_name, leaf)
         else:
-            field = meaning.of(leaf).label or _noun(leaf)
+            field = field_label(leaf) or _noun(leaf)
         old, new = change.old, change.new
-        verb = "gewijzigd"
+        verb = _("changed")
         if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool):
-            verb = "verhoogd" if new > old else "verlaagd" if new < old else verb
+            verb = _("raised") if new > old else _("lowered") if new < old else verb
         head = f"{owner}: {field} {verb}" if owner else f"{field} {verb}"
         if isinstance(old, str) and isinstance(new, str) and leaf not in _REFERENCES and not _ISO.match(old):
             if max(len(old.split()), len(new.split())) > 4:  # a sentence: its changed words; a phrase: whole
@@ -346,24 +364,63 @@ class Describer:
         if isinstance(old, dict) and isinstance(new, dict) and "unit" in old and "unit" in new:  # a quantity
             before, after = old.get("value"), new.get("value")
             if isinstance(before, (int, float)) and isinstance(after, (int, float)) and old["unit"] == new["unit"]:
-                verb = "verhoogd" if after > before else "verlaagd" if after < before else verb
+                verb = _("raised") if after > before else _("lowered") if after < before else verb
             head = f"{owner}: {field} {verb}" if owner else f"{field} {verb}"
         return Description(head, self.value(old, leaf, unit), self.value(new, leaf, unit))
 
 
+def _dutch() -> bool:
+    return i18n.language() == "nl"
+
+
+def _words(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _singular(name: str) -> str:
+    """'bodies' -> 'body', 'action_domains' -> 'action domain': an entry of a list, by the list's key."""
+    *first, last = name.split("_")
+    if last.endswith("ies"):
+        last = last[:-3] + "y"
+    elif last.endswith("s") and not last.endswith("ss"):
+        last = last[:-1]
+    return " ".join([*first, last])
+
+
+def entry_noun(list_name: str) -> str | None:
+    """The word for an entry of the list ``list_name``: 'overlegorgaan' / 'body'; None where it has none."""
+    entry = meaning.of(list_name).entry
+    if entry is None or _dutch():
+        return entry
+    return _singular(list_name)
+
+
+def field_label(name: str) -> str | None:
+    """The word for the field ``name`` in a sentence: 'einddatum' / 'end'; None where it has none."""
+    label = meaning.of(name).label
+    if label is None or _dutch():
+        return label
+    return _words(name)
+
+
 def _noun(name: str) -> str:
-    m = meaning.of(name)
-    return m.entry or m.label or name.replace("_", " ")
+    return entry_noun(name) or field_label(name) or _words(name)
 
 
 def _ordinal(list_name: str, leaf: str) -> str:
     """An entry without a name by its number in the list: 'notitie 2' for ('notes', '1')."""
-    return f"{meaning.of(list_name).entry or 'onderdeel'} {int(leaf) + 1}" if leaf.isdigit() else leaf
+    if not leaf.isdigit():
+        return leaf
+    noun = entry_noun(list_name) or _("item")
+    return f"{noun} {int(leaf) + 1}"
 
 
 def section(change: Change) -> str:
     top = change.path[0] if change.path else ""
-    return meaning.of(top).section or "Algemeen"
+    title = meaning.of(top).section
+    if title is None:
+        return _("General")
+    return title if _dutch() else _words(top).capitalize()
 
 
 # --- words ----------------------------------------------------------------------------------------------
@@ -417,12 +474,21 @@ def _shortened(pieces: list[Piece]) -> Iterator[Piece]:
 def where(change: Change) -> str:
     """The change's lines in both versions: 'regel 49 → 52', 'nieuwe regel 52', 'oude regel 49'."""
     old, new = change.old_line, change.new_line
+    return lines(old, new)
+
+
+def lines(old: object, new: object, same: bool | None = None) -> str:
+    """'line 49 → 52', 'new line 52', 'old line 49' (the numbers may be links)."""
     if old and new:
-        return f"regel {old}" if old == new else f"regel {old} → {new}"
+        return (
+            _("line {n}").format(n=old)
+            if (old == new if same is None else same)
+            else _("line {old} → {new}").format(old=old, new=new)
+        )
     if new:
-        return f"nieuwe regel {new}"
+        return _("new line {n}").format(n=new)
     if old:
-        return f"oude regel {old}"
+        return _("old line {n}").format(n=old)
     return ""
 
 
@@ -432,6 +498,9 @@ def summary(changes: list[Change]) -> str:
     sections: dict[str, int] = {}
     for c in changes:
         sections[section(c)] = sections.get(section(c), 0) + 1
-    head = f"{nl.count(len(changes), 'wijziging', 'wijzigingen')}: {substantive} inhoudelijke, "
-    head += f"{len(changes) - substantive} redactionele"
+    head = _("{changes}: {substantive} substantive, {editorial} editorial").format(
+        changes=ngettext("{n} change", "{n} changes", len(changes)).format(n=len(changes)),
+        substantive=substantive,
+        editorial=len(changes) - substantive,
+    )
     return head + ("; " + ", ".join(f"{name} {n}" for name, n in sections.items()) if sections else "")

@@ -218,8 +218,14 @@ def changes(pairs: Iterable[tuple[str, str, str]], top: Path) -> dict[str, dict[
 def plain(found: Any) -> dict[str, Any]:
     """A ``diff.FileDiff`` as the site shows it: a summary, then each change worded in Dutch, substantive
     changes first (words marked as ``[op, text]`` pieces)."""
+    from .. import i18n
     from ..diff.describe import Describer, summary
 
+    with i18n.speaking("nl"):  # the register site is in Dutch throughout (its labels are not translated yet)
+        return _plain(found, Describer, summary)
+
+
+def _plain(found: Any, Describer: Any, summary: Any) -> dict[str, Any]:  # noqa: N803
     words = Describer(found.old_data, found.new_data)
     listed = []
     for change in sorted(found.changes, key=lambda c: not c.substantive):

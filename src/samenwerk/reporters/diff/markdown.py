@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ...diff import FileDiff
-from ...diff.describe import Describer, Description, section, summary, where
+from ...diff.describe import Describer, Description, lines, section, summary, where
 from ...diff.engine import Change
+from ...i18n import _
 from ...neutral import md_code, quote_path
 from .. import md_cell
 from . import Options
@@ -35,11 +36,7 @@ def _where(change: Change, fd: FileDiff, web: str | None) -> str:
         return f"[{number}](<{line(web, at[0], at[1], number)}>)" if at else str(number)
 
     old, new = linked(change.old_line, fd.old_at), linked(change.new_line, fd.new_at)
-    if old and new:
-        return (
-            f"regel {old}" if (change.old_line, fd.old_at) == (change.new_line, fd.new_at) else f"regel {old} → {new}"
-        )
-    return f"nieuwe regel {new}" if new else f"oude regel {old}" if old else ""
+    return lines(old, new, same=(change.old_line, fd.old_at) == (change.new_line, fd.new_at))
 
 
 def _cell(text: str) -> str:
@@ -59,19 +56,19 @@ def _wrap(text: str, left: str, right: str) -> str:
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     w = out.write
-    w("## Wijzigingen in de overeenkomsten\n\n")
+    w("## " + _("Changes in the agreements") + "\n\n")
     if not diffs:
-        w("Geen wijzigingen.\n")
+        w(_("No changes.") + "\n")
         return
     w(summary([c for fd in diffs for c in fd.changes]) + ".\n\n")
     for fd in diffs:
         name = f"{_name(fd.old)} → {_name(fd.new)}" if fd.status == "renamed" else _name(fd.new or fd.old)
-        w(f"### {name} ({STATUS[fd.status]})\n\n")
+        w(f"### {name} ({_(STATUS[fd.status])})\n\n")
         for e in fd.errors:
-            level = "Fout" if e.level == "error" else "Waarschuwing"
+            level = _("Error") if e.level == "error" else _("Warning")
             w(f"> **{level}** {md_code(e.location, cell=False)}: {md_cell(e.message)}\n\n")
         if not fd.changes:
-            w("Geen inhoudelijke wijzigingen (enkel opmaak of commentaar).\n\n")
+            w(_("No substantive changes (only layout or comments).") + "\n\n")
             continue
         words = Describer(fd.old_data, fd.new_data)
         groups: dict[str, list[Change]] = {}
@@ -82,7 +79,7 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
             for c in changes:
                 text = words.describe(c).escaped(_cell)
                 marked = _marked(text) if text.words else text.plain()
-                tag = "" if c.substantive else " _(redactioneel)_"
+                tag = "" if c.substantive else " _(" + _("editorial") + ")_"
                 place = _where(c, fd, options.web)
                 line = f" ({place})" if place else ""
                 w(f"- {marked}{tag}{line}\n")

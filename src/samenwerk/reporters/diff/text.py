@@ -13,6 +13,7 @@ from typing import TextIO
 from ...diff import FileDiff
 from ...diff.describe import Describer, summary, where
 from ...diff.engine import Kind
+from ...i18n import N_, _
 from ...neutral import diagnostic, quote_path, terminal
 from . import Options
 
@@ -26,14 +27,14 @@ _COLOR = {
 }
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
-STATUS = {"added": "nieuw", "deleted": "verwijderd", "modified": "gewijzigd", "renamed": "hernoemd"}
+STATUS = {"added": N_("new"), "deleted": N_("deleted"), "modified": N_("modified"), "renamed": N_("renamed")}
 
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     color = options.color
     marks = ("\x1b[31m[-", "-]\x1b[0m", "\x1b[32m{+", "+}\x1b[0m") if color else ("[-", "-]", "{+", "+}")
     if not diffs:
-        out.write("Geen wijzigingen.\n")
+        out.write(_("No changes.") + "\n")
         return
     out.write(summary([c for fd in diffs for c in fd.changes]) + "\n")
     for fd in diffs:
@@ -41,7 +42,9 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
         if fd.status == "renamed":
             header = f"{quote_path(fd.old or '')} → {quote_path(fd.new or '')}"
         out.write(
-            f"\n{_BOLD}{header} ({STATUS[fd.status]}){_RESET}\n" if color else f"\n{header} ({STATUS[fd.status]})\n"
+            f"\n{_BOLD}{header} ({_(STATUS[fd.status])}){_RESET}\n"
+            if color
+            else f"\n{header} ({_(STATUS[fd.status])})\n"
         )
         for e in fd.errors:
             out.write(f"  {diagnostic(e)}\n")
@@ -49,8 +52,8 @@ def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
         for c in fd.changes:
             text = words.describe(c)
             body = text.escaped(terminal).plain(marks)
-            tag = ("inhoudelijk" if c.substantive else "redactioneel") + (f"; {where(c)}" if where(c) else "")
+            tag = (_("substantive") if c.substantive else _("editorial")) + (f"; {where(c)}" if where(c) else "")
             sign = f"{_COLOR[c.kind]}{_SIGN[c.kind]}{_RESET}" if color else _SIGN[c.kind]
             out.write(f"  {sign} {body}  [{tag}]\n")
         if not fd.changes and not fd.errors:
-            out.write("  (geen wijzigingen in de overeenkomst; enkel opmaak of commentaar)\n")
+            out.write("  " + _("(no changes in the agreement; only layout or comments)") + "\n")
