@@ -5,11 +5,25 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from samenwerk import i18n
+
 from ..conftest import AGREEMENTS, git
+
+
+@pytest.fixture(autouse=True)
+def dutch(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The register's tests read it in Dutch, as its readers do (tests/test_i18n.py checks both languages)."""
+    monkeypatch.setenv("SAMENWERK_LANG", "nl")
+    before = i18n._STATE.language
+    i18n.use("nl")
+    yield
+    i18n.use(before)
+
 
 AS_OF = dt.date(2025, 6, 30)
 """The date the tests take as today: the shipped agreements still run then."""

@@ -1,4 +1,4 @@
-"""The register for the terminal: a Rich table, Dutch headings and dates, and a summary line.
+"""The register for the terminal: a Rich table, headings and words in the run's language, and a summary line.
 
 Text from the agreements goes in as ``rich.text.Text`` after ``neutral.terminal``: no markup, emoji codes,
 control or bidi characters reach the terminal.
@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ... import nl
+from ... import i18n, nl
 from ...deadlines import State
 from ...diagnostics import Diagnostic
+from ...i18n import _, ngettext
 from ...neutral import diagnostic, terminal
 from ...register.entries import Entry
-from . import Options, state_nl, status_nl
+from ..deadlines.table import STATE_WORDS
+from . import Options, status_nl
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -46,13 +48,26 @@ def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, 
     from rich.text import Text
 
     console = Console(file=out, no_color=not options.color, highlight=False, width=max(120, Console(file=out).width))
-    table = Table(title=f"Overeenkomsten op {nl.date(options.as_of)}", title_justify="left")
-    for heading in ("id", "titel", "soort", "partijen", "begin", "einde", "status", "dagen", "laatste wijziging"):
-        table.add_column(heading, overflow="fold", justify="right" if heading == "dagen" else "left")
+    table = Table(title=_("Agreements as of {date}").format(date=i18n.date(options.as_of)), title_justify="left")
+    headings = (
+        _("id"),
+        _("title"),
+        _("kind"),
+        _("parties"),
+        _("start"),
+        _("end"),
+        _("status"),
+        _("days"),
+        _("last change"),
+    )
+    for n, heading in enumerate(headings):
+        table.add_column(heading, overflow="fold", justify="right" if n == 7 else "left")
+    dutch = i18n.language() == "nl"
     for e in entries:
         r = e.report
-        state = Text(state_nl(r.state), style="dim" if r.closed else STATE_STYLE[r.state])
-        status = Text(status_nl(r.status) + "\n", style="dim").append_text(state)
+        state = Text(_(STATE_WORDS[r.state]), style="dim" if r.closed else STATE_STYLE[r.state])
+        recorded = status_nl(r.status) if dutch else (str(r.status) if r.status else _("not recorded"))
+        status = Text(recorded + "\n", style="dim").append_text(state)
         change = _day(e.last_change.date) + f"\n{e.last_change.commit[:10]}" if e.last_change else "–"
         table.add_row(
             _text(e.id),
@@ -62,15 +77,15 @@ def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, 
             _day(r.start),
             _day(r.end),
             status,
-            str(r.days_left) if r.days_left is not None else "–",
+            i18n.number(r.days_left) if r.days_left is not None else "–",
             change,
         )
     console.print(table)
     for d in errors:
         console.print(Text(diagnostic(d).format(), style="red"))
     console.print(
-        nl.count(len(entries), "overeenkomst", "overeenkomsten")
-        + (f"; {len(errors)} niet ingelezen" if errors else ""),
+        ngettext("{n} agreement", "{n} agreements", len(entries)).format(n=i18n.number(len(entries)))
+        + ("; " + _("{n} not loaded").format(n=len(errors)) if errors else ""),
         markup=False,
         emoji=False,
     )
