@@ -250,6 +250,7 @@ DUTCH_WORDS = frozenset(
 """Common Dutch words: none may appear in an English run's own text."""
 
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|``[^`]*``|`[^`]*`|“[^”\n]*”|‘[^’\n]*’")  # agreement text, ids, literals
+_MACHINE = re.compile(r"\[[^\]\n]*\|[^\]\n]*\]|\[(?:default|standaard): [^\]\n]*\]|PDF/A")  # choices, defaults
 _CODE = re.compile(r"\S+\.yaml:\d+:\d+|\[[\w-]+\]|\b\w+(?:\.\w+)+\b|\(\w+_\w+\)|https?://\S+")
 
 
@@ -260,8 +261,12 @@ def _own_words(output: str) -> list[str]:
     for line in output.splitlines():
         if re.match(r"^\s*\d*\s*\|", line) or line.startswith("    "):  # a source line, a caret, a YAML example
             continue
-        kept.append(_CODE.sub(" ", _QUOTED.sub(" ", line)))
-    return re.findall(r"[\w-]+", "\n".join(kept).lower())
+        kept.append(_MACHINE.sub(" ", _CODE.sub(" ", _QUOTED.sub(" ", line))))
+    return [w.lower() for w in re.findall(r"[\w-]+", "\n".join(kept)) if not w.isupper()]  # FILE, DATE: metavars
+
+
+HELP = ("lint", "rules", "expiring", "diff", "list", "render", "fmt", "fix", "init", "new", "extend", "amend")
+"""The commands whose --help the word-list tests read, with the app's own."""
 
 
 def _outputs(cli, lang: str) -> str:
@@ -270,6 +275,7 @@ def _outputs(cli, lang: str) -> str:
         ("lint", "--no-cache", "-f", "concise", BROKEN),
         ("lint", "--no-cache", "-f", "concise", "tests/fixtures/lint/negative"),  # syntax and schema errors
         ("rules",),
+        ("--help",),
         ("rules", "end-before-start"),
         ("rules", "signed-after-end"),
         ("rules", "references"),
@@ -278,6 +284,7 @@ def _outputs(cli, lang: str) -> str:
         ("diff", DEADLINES, DEADLINES.replace(".yaml", "-changed.yaml")),
         ("diff", "-f", "markdown", DEADLINES, DEADLINES.replace(".yaml", "-changed.yaml")),
     ]
+    runs += [(command, "--help") for command in HELP]
     texts = []
     for args in runs:
         done = cli("--lang", lang, *args, env={"COLUMNS": "200"})
