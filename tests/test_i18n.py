@@ -309,3 +309,18 @@ def test_word_lists_catch_a_mixed_message() -> None:
     """The check itself works: an English word left in a Dutch line is found, a quoted one is not."""
     assert set(_own_words("x.yaml:1:2: fout: the einddatum [end-before-start]")) & ENGLISH_WORDS == {"the"}
     assert set(_own_words("x.yaml:1:2: fout: partij 'the party' [contact-point]")) & ENGLISH_WORDS == set()
+
+
+# --- rendered documents follow the agreement, not the user -------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_dutch_agreement_renders_in_dutch_with_an_english_command_line(cli, fmt: str) -> None:
+    gent = "agreements/gent-vdab-2020-2025.yaml"
+    en = cli("render", gent, "-f", fmt, "-o", "-", "--lang", "en", env={"LC_ALL": "en_US.UTF-8"})
+    nl = cli("render", gent, "-f", fmt, "-o", "-", "--lang", "nl")
+    assert en.returncode == nl.returncode == 0, en.stderr + nl.stderr
+    assert en.stdout == nl.stdout  # the user's language changes nothing in the document
+    assert "31 december 2025" in en.stdout and "December 31, 2025" not in en.stdout
+    words = set(re.findall(r"[a-z]+", en.stdout))
+    assert {"de", "het", "van", "overeenkomst"} <= words
