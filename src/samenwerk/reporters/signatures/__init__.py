@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from ...i18n import N_, _
 from .. import Format, Registry
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def signer(s: Signature) -> str:
 
     if s.common_name:
         return common_name(s.common_name) or s.common_name
-    return " ".join(p for p in (s.given_names, s.surname) if p) or "(no name in the certificate)"
+    return " ".join(p for p in (s.given_names, s.surname) if p) or _("(no name in the certificate)")
 
 
 def when(moment: dt.datetime | None, sep: str = " ") -> str:
@@ -67,7 +68,7 @@ def _field(report: Report, name: str | None) -> Field | None:
 
 
 def message(report: Report, problem: Problem) -> str:
-    """One problem in English, one line, naming the field and what was found."""
+    """One problem in the run's language, one line, naming the field and what was found."""
     from ...signatures import Code, Signature
 
     field = _field(report, problem.field)
@@ -76,103 +77,123 @@ def message(report: Report, problem: Problem) -> str:
     at = f"{problem.field}: " if problem.field else ""
     code = problem.code
     if code is Code.MISSING:
-        where = "is not in the PDF" if field is not None and not field.present else "is not signed"
-        return f"{at}required signature of {who(field) if field else '?'} {where}"
+        whom = who(field) if field else "?"
+        if field is not None and not field.present:
+            return at + _("required signature of {who} is not in the PDF").format(who=whom)
+        return at + _("required signature of {who} is not signed").format(who=whom)
     if code is Code.UNREADABLE:
-        return f"{at}the signature cannot be validated: {problem.detail}"
+        return at + _("the signature cannot be validated: {problem}").format(problem=problem.detail)
     if code is Code.NOT_INTACT:
-        return f"{at}the signed bytes were changed after {by} signed: the signature is invalid"
+        return at + _("the signed bytes were changed after {signer} signed: the signature is invalid").format(signer=by)
     if code is Code.INVALID:
-        return f"{at}the signature of {by} does not verify with the certificate it carries"
+        return at + _("the signature of {signer} does not verify with the certificate it carries").format(signer=by)
     if code is Code.PARTIAL:
-        return f"{at}the signature of {by} does not cover its whole revision of the document"
+        return at + _("the signature of {signer} does not cover its whole revision of the document").format(signer=by)
     if code is Code.MODIFIED:
         what = {
-            "annotations": "annotations were added",
-            "unknown": "the changes could not be analysed",
-        }.get(problem.detail, "the document itself was changed")
-        return f"{at}after {by} signed, a later revision did more than sign other fields: {what}"
+            "annotations": _("annotations were added"),
+            "unknown": _("the changes could not be analysed"),
+        }.get(problem.detail or "", _("the document itself was changed"))
+        return at + _("after {signer} signed, a later revision did more than sign other fields: {what}").format(
+            signer=by, what=what
+        )
     if code is Code.SIGNER:
-        return f"{at}signed by {by}, but the field is for {who(field) if field else '?'}"
+        return at + _("signed by {signer}, but the field is for {who}").format(
+            signer=by, who=who(field) if field else "?"
+        )
     if code is Code.UNKNOWN_FIELD:
-        return f"{at}signed by {by} in a field for which the embedded agreement names no signatory"
+        return at + _("signed by {signer} in a field for which the embedded agreement names no signatory").format(
+            signer=by
+        )
     if code is Code.UNTRUSTED:
         reason = f" ({problem.detail})" if problem.detail else ""
-        return f"{at}the certificate of {by} does not chain to a trust anchor given with --trust{reason}"
+        return (
+            at
+            + _("the certificate of {signer} does not chain to a trust anchor given with --trust").format(signer=by)
+            + reason
+        )
     if code is Code.REVOKED:
-        return f"{at}the certificate of {by} is revoked"
+        return at + _("the certificate of {signer} is revoked").format(signer=by)
     if code is Code.TIMESTAMP:
-        return f"{at}the timestamp token of the signature of {by} is not intact"
+        return at + _("the timestamp token of the signature of {signer} is not intact").format(signer=by)
     if code is Code.AGREEMENT:
         c = report.compared
         assert c is not None
         diff = ""
         if c.changes is not None:
-            diff = f"; samenwerk diff finds {c.changes} change(s), {c.substantive} substantive"
+            diff = "; " + _("samenwerk diff finds {n} change(s), {substantive} substantive").format(
+                n=c.changes, substantive=c.substantive
+            )
         return (
-            f"the PDF carries {report.embedded_name} with sha256:{report.embedded_sha256}, "
-            f"but {c.name} has sha256:{c.sha256}: the PDF was not rendered from this version{diff}"
+            _(
+                "the PDF carries {name} with sha256:{sha}, but {other} has sha256:{other_sha}: "
+                "the PDF was not rendered from this version"
+            ).format(name=report.embedded_name, sha=report.embedded_sha256, other=c.name, other_sha=c.sha256)
+            + diff
         )
     if code is Code.STAMP:
         if not problem.detail:
-            return f"the metadata gives no SHA-256 for the embedded agreement (sha256:{report.embedded_sha256})"
-        return (
-            f"the metadata gives sha256:{problem.detail}, "
-            f"but the embedded agreement has sha256:{report.embedded_sha256}"
+            return _("the metadata gives no SHA-256 for the embedded agreement (sha256:{sha})").format(
+                sha=report.embedded_sha256
+            )
+        return _("the metadata gives sha256:{given}, but the embedded agreement has sha256:{sha}").format(
+            given=problem.detail, sha=report.embedded_sha256
         )
     if code is Code.EMBEDDED:
-        return (
-            f"the embedded agreement {report.embedded_name} does not load ({problem.detail}): "
-            "signers were not matched to signatories"
-        )
+        return _(
+            "the embedded agreement {name} does not load ({problem}): signers were not matched to signatories"
+        ).format(name=report.embedded_name, problem=problem.detail)
     return f"{at}{code}"  # pragma: no cover - every code is worded above
 
 
 def checks(report: Report) -> list[tuple[str, bool, str]]:
-    """What was checked and what was not: (what, checked, how), in English."""
+    """What was checked and what was not: (what, checked, how); ``what`` is a key (English, as JSON keeps it:
+    ``_(what)`` where a person reads it), ``how`` in the run's language."""
     from ...signatures import Code
 
     loaded = not any(p.code is Code.EMBEDDED for p in report.problems)
     c = report.compared
     return [
         (
-            "integrity",
+            N_("integrity"),
             True,
-            "signed bytes, signature values, coverage of each revision, and what later revisions changed",
+            _("signed bytes, signature values, coverage of each revision, and what later revisions changed"),
         ),
         (
-            "signers",
+            N_("signers"),
             loaded,
-            "each certificate's name against the field's signatory in the embedded agreement"
+            _("each certificate's name against the field's signatory in the embedded agreement")
             if loaded
-            else "the embedded agreement does not load: no signatories to compare with",
+            else _("the embedded agreement does not load: no signatories to compare with"),
         ),
         (
-            "agreement",
+            N_("agreement"),
             c is not None,
-            f"the embedded YAML against {c.name}" if c is not None else "no YAML file given to compare with",
+            _("the embedded YAML against {name}").format(name=c.name)
+            if c is not None
+            else _("no YAML file given to compare with"),
         ),
         (
-            "certificate chain",
+            N_("certificate chain"),
             report.anchors > 0,
-            f"against {report.anchors} trust anchor(s) given with --trust"
+            _("against {n} trust anchor(s) given with --trust").format(n=report.anchors)
             if report.anchors
-            else "no trust anchors given: --trust FILE gives them",
+            else _("no trust anchors given: --trust FILE gives them"),
         ),
         (
-            "revocation",
+            N_("revocation"),
             report.revocation,
-            "online, by OCSP or CRL" if report.revocation else "off: --revocation checks it online",
+            _("online, by OCSP or CRL") if report.revocation else _("off: --revocation checks it online"),
         ),
         (
-            "signing time",
+            N_("signing time"),
             False,
-            "as the signer's software claims it, unless a timestamp token is shown",
+            _("as the signer's software claims it, unless a timestamp token is shown"),
         ),
         (
-            "visible text",
+            N_("visible text"),
             False,
-            "that the pages were laid out from the embedded YAML: samenwerk put both there",
+            _("that the pages were laid out from the embedded YAML: samenwerk put both there"),
         ),
     ]
 
@@ -180,6 +201,8 @@ def checks(report: Report) -> list[tuple[str, bool, str]]:
 def summary(report: Report) -> str:
     signed = len(report.signed())
     problems = len(report.problems)
-    return f"{signed} of {len(report.fields)} signature field(s) signed; " + (
-        f"{problems} problem(s)" if problems else "no problems"
+    return (
+        _("{signed} of {n} signature field(s) signed").format(signed=signed, n=len(report.fields))
+        + "; "
+        + (_("{n} problem(s)").format(n=problems) if problems else _("no problems"))
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from ...i18n import N_, _
 from ...neutral import quote_path, terminal
 from ...signatures import Field, Match, Report, Signature, Unreadable
 from . import Options, checks, message, signer, summary, when, who
@@ -24,20 +25,20 @@ def _text(value: str, style: str = "") -> Text:
 
 def _integrity(s: Signature) -> tuple[str, str]:
     if not s.intact:
-        return "changed after signing", "bold red"
+        return _("changed after signing"), "bold red"
     if not s.valid:
-        return "invalid", "bold red"
+        return _("invalid"), "bold red"
     if s.coverage == "partial" or s.changes not in ("none", "signing"):
-        return "intact; later changes", "bold red"
-    return ("intact" if s.changes == "none" else "intact; later: signing only"), "green"
+        return _("intact; later changes"), "bold red"
+    return (_("intact") if s.changes == "none" else _("intact; later: signing only")), "green"
 
 
 _MATCH = {
-    Match.MATCH: ("the signatory", "green"),
-    Match.MISMATCH: ("NOT the signatory", "bold red"),
-    Match.NO_SIGNATORY: ("no signatory named", "dim"),
-    Match.NOT_IN_AGREEMENT: ("field not in the agreement", "bold red"),
-    Match.UNKNOWN: ("not compared", "yellow"),
+    Match.MATCH: (N_("the signatory"), "green"),
+    Match.MISMATCH: (N_("NOT the signatory"), "bold red"),
+    Match.NO_SIGNATORY: (N_("no signatory named"), "dim"),
+    Match.NOT_IN_AGREEMENT: (N_("field not in the agreement"), "bold red"),
+    Match.UNKNOWN: (N_("not compared"), "yellow"),
 }
 
 
@@ -54,18 +55,19 @@ def _row(field: Field) -> list[Text]:
 
     name = _text(field.name)
     if field.required:
-        name.append("\nrequired", style="dim")
+        name.append("\n" + _("required"), style="dim")
     s = field.signature
     if s is None:
-        state = "not in the PDF" if not field.present else "not signed"
+        state = _("not in the PDF") if not field.present else _("not signed")
         return [name, _for(field), Text(state, style="bold red" if field.required else "yellow"), Text("-")]
     if isinstance(s, Unreadable):
-        return [name, _for(field), Text("unreadable", style="bold red"), _text(s.reason, "bold red")]
+        return [name, _for(field), Text(_("unreadable"), style="bold red"), _text(s.reason, "bold red")]
     integrity, style = _integrity(s)
     if s.trusted:
-        integrity += "; trusted"
+        integrity += "; " + _("trusted")
     match, match_style = _MATCH[field.match or Match.UNKNOWN]
-    at = when(s.timestamp) + " (timestamp)" if s.timestamp else when(s.signed_at)
+    match = _(match)
+    at = when(s.timestamp) + " (" + _("timestamp") + ")" if s.timestamp else when(s.signed_at)
     signed = _text(signer(s)).append("\n").append(at, style="dim")
     return [name, _for(field), signed, Text(integrity, style=style).append("\n").append(match, match_style)]
 
@@ -76,35 +78,37 @@ def report(report: Report, out: TextIO, options: Options) -> None:
     from rich.text import Text
 
     console = Console(file=out, no_color=not options.color, highlight=False, width=max(100, Console(file=out).width))
-    title = Text("Signatures in ")
+    title = Text(_("Signatures in") + " ")
     title.append_text(_text(quote_path(report.pdf)))
     if report.title:
         title.append(": ").append_text(_text(report.title))
     table = Table(title=title, title_justify="left")
-    for column in ("field", "for", "signed by, at", "signature; signer"):
+    for column in (_("field"), _("for"), _("signed by, at"), _("signature; signer")):
         table.add_column(column, overflow="fold")
     for field in report.fields:
         table.add_row(*_row(field))
     console.print(table)
-    agreement = Text("Agreement: ")
+    agreement = Text(_("Agreement:") + " ")
     agreement.append_text(_text(report.embedded_name)).append(f" sha256:{report.embedded_sha256}")
     if report.compared is not None:
         same = report.matches
         agreement.append(" — ").append(
-            "the same as " if same else "NOT the same as ", style="green" if same else "bold red"
+            (_("the same as") if same else _("NOT the same as")) + " ", style="green" if same else "bold red"
         )
         agreement.append_text(_text(quote_path(report.compared.name)))
         if not same:
             agreement.append(f" (sha256:{report.compared.sha256})")
     console.print(agreement, soft_wrap=True)
     if report.problems:
-        console.print(Text("Problems:", style="bold"), soft_wrap=True)
+        console.print(Text(_("Problems:"), style="bold"), soft_wrap=True)
         for problem in report.problems:
             console.print(Text("  - ").append_text(_text(message(report, problem), "red")), soft_wrap=True)
-    console.print(Text("Checked:", style="bold"), soft_wrap=True)
+    console.print(Text(_("Checked:"), style="bold"), soft_wrap=True)
     for what, done, how in checks(report):
         console.print(
-            Text(f"  {what}: ").append("yes" if done else "no", "green" if done else "yellow").append(f" ({how})"),
+            Text(f"  {_(what)}: ")
+            .append(_("yes") if done else _("no"), "green" if done else "yellow")
+            .append(f" ({how})"),
             soft_wrap=True,
         )
     console.print(Text(summary(report)), soft_wrap=True)
