@@ -166,7 +166,8 @@ def _run(args: Sequence[str]) -> NoReturn:
         if os.environ.get("SAMENWERK_DEBUG") == "1":
             raise
         _fail(
-            _("internal error: {error}: {message}").format(error=type(exc).__name__, message=exc) + "
-" + how_to_report(),
+            _("internal error: {error}: {message}").format(error=type(exc).__name__, message=exc)
+            + "\n"
+            + how_to_report(),
             EXIT_INTERNAL,
         )

@@ -22,19 +22,15 @@ _RESET = "\x1b[0m"
 
 
 def _line(d: Diagnostic, color: bool = False) -> str:
-<<<<<<< HEAD
     """``neutral.diagnostic(d).format(...)``, written out: one line per problem of thousands of files."""
-    level = f"{_COLORS[d.level]}{d.level}{_RESET}" if color else d.level
-    return f"{_quoted(d.path)}:{d.line}:{d.col}: {level}: {terminal(d.message)} [{d.rule}]"
+    word = level(d.level)  # the level in the run's language: a dictionary look-up
+    shown = f"{_COLORS[d.level]}{word}{_RESET}" if color else word
+    return f"{_quoted(d.path)}:{d.line}:{d.col}: {shown}: {terminal(d.message)} [{d.rule}]"
 
 
 @lru_cache(maxsize=64)
 def _quoted(path: str) -> str:
     return quote_path(path)  # the same file name for each of its problems, worked out once
-=======
-    word = level(d.level)
-    return diagnostic(d).format(f"{_COLORS[d.level]}{word}{_RESET}" if color else word)
->>>>>>> 37c7cd5 (i18n (issue 21): the language of a run (--lang, SAMENWERK_LANG, the locale, English), gettext catalogs managed with Babel, lint messages and rule documentation marked for translation)
 
 
 def concise(results: Iterable[FileResult], out: TextIO, options: Options) -> None:
