@@ -3,7 +3,8 @@
 The source is cut to the agreement itself (``PARTS``: from a phrase where the agreement starts to a phrase where it
 ends, both taken literally from the source, the end phrase included): a council decision's own considerations, a
 news item's other news, the QR code under a signed PDF are not the agreement. Both texts lose their markup
-(Markdown's ``#``, ``*``, ``_``, ``\\``, list markers) and become sequences of lower-case words (letters and digits);
+(Markdown's ``#``, ``*``, ``_``, ``\\``, bullets; a numbered item keeps its number, as the sources print it) and
+become sequences of lower-case words (letters and digits);
 ``difflib.SequenceMatcher`` (no junk heuristic) finds the longest matching blocks in order. The figure is the share
 of the source's words that the rendering has in the same order. The rendering may add words (headings such as
 "Ondertekening", the signature lines): they cost nothing; words of the source it drops or moves do.
@@ -78,7 +79,7 @@ PARTS = {
     ),
 }
 
-_MARKUP = re.compile(r"\\(?=[_*#\\])|[*_#>`|]|^\s*(?:[-+•]|\d+\.)\s+", re.M)
+_MARKUP = re.compile(r"\\(?=[_*#\\])|[*_#>`|]|^\s*[-+•]\s+", re.M)
 
 
 def words(text: str) -> list[str]:
