@@ -87,7 +87,7 @@ def test_sort_orders_put_missing_values_last_both_ways(repo: Path) -> None:
 
 def test_bad_choices_are_usage_errors() -> None:
     code, text = invoke("list", str(AGREEMENTS), "--kind", "treaty")
-    assert code == 2 and "--kind 'treaty': choose one of samenwerkingsovereenkomst" in text
+    assert code == 2 and "--kind 'treaty': kies een van samenwerkingsovereenkomst" in text  # in Dutch: see conftest.py
     code, text = invoke("list", str(AGREEMENTS), "--status", "lost")
     assert code == 2 and "none" in text
     code, text = invoke("list", str(AGREEMENTS), "--sort", "colour")
@@ -153,7 +153,7 @@ def test_xlsx_reads_back_as_text_and_dates(tmp_path: Path) -> None:
     assert end.is_date and end.value.date().isoformat() == "2025-12-31" and end.number_format == "DD-MM-YYYY"
     assert rows[0][header.index("dagen")].value == 184
     code, out = invoke("list", str(AGREEMENTS), "-f", "xlsx", "-o", str(target))
-    assert code == 2 and "already exists" in out  # never over a file without --force
+    assert code == 2 and "bestaat al" in out  # never over a file without --force (in Dutch: see conftest.py)
 
 
 def test_a_broken_file_is_reported_and_the_rest_listed(tmp_path: Path) -> None:

@@ -121,7 +121,7 @@ def test_absolute_links_with_a_base_url(repo: Path, tmp_path: Path) -> None:
     feed = feedparser.parse((tmp_path / "a" / "wijzigingen.xml").read_bytes())
     assert feed.entries[0].link.startswith("https://register.example.org/sw/overeenkomst/")
     code, text = invoke("site", str(repo / "agreements"), "--output-dir", str(tmp_path / "b"), "--base-url", "ftp://x")
-    assert code == 2 and "http or https" in text
+    assert code == 2 and "http- of https-adres" in text  # in Dutch: see conftest.py
 
 
 def test_calendar_validates_and_matches_expiring(repo: Path, tmp_path: Path) -> None:
