@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_OK, EXIT_USAGE, SamenwerkError
 from ..i18n import _
 from . import options, output
+
+if TYPE_CHECKING:
+    from ..diagnostics import Diagnostic
 
 
 class Format(StrEnum):
@@ -54,6 +58,7 @@ def render(
             show_default="the agreement as written; with a date, as in force then",
         ),
     ] = None,
+    jobs: options.Jobs = None,
 ) -> int:
     """Render agreements to the document people sign: Markdown, HTML, Word (docx), or PDF/A with a signature field per signatory.
 
@@ -65,11 +70,8 @@ def render(
     """
     from ..document.files import expand
     from ..fsutil import check_target, write_atomic
-    from ..lint import load_resolved
     from ..neutral import quote_path
-    from ..render import in_force, render_pdf, render_text
-    from ..render.docx import render_docx
-    from ..render.pdf import Source
+    from ..parallel import pmap
 
     files = expand(paths)
     if out is not None and len(files) != 1:
@@ -92,26 +94,16 @@ def render(
         if not output.to_stdout(target):
             check_target(target, force, make_parents=out is None)
     failed = 0
+    work = [(source, fmt.value, template_dir, as_of) for source, _ in targets]
+    # Rendered in worker processes when there are many files (``pmap``); written here, in order.
+    rendered = pmap(_rendered, work, jobs or (os.cpu_count() or 1))
     with output.progress(len(targets), "rendering") as advance:
-        for source, target in targets:
-            agreement, diagnostics = load_resolved(source)
-            if agreement is None:
+        for (_, target), (data, diagnostics) in zip(targets, rendered):
+            if data is None:
                 failed += 1
                 output.problems(diagnostics)
                 advance()
                 continue
-            consolidation = None
-            if as_of is not None:
-                agreement, consolidation = in_force(agreement, source, as_of)
-            # A consolidated text is no file's text: it carries no YAML to match a signature against.
-            yaml = None if consolidation else Source(source.name, source.read_bytes())
-            data: str | bytes
-            if fmt is Format.pdf:
-                data = render_pdf(agreement, template_dir, yaml, consolidation)
-            elif fmt is Format.docx:
-                data = render_docx(agreement, template_dir, consolidation)
-            else:
-                data = render_text(agreement, fmt.value, template_dir, consolidation)
             if output.to_stdout(target):
                 assert isinstance(data, str)
                 sys.stdout.write(data)
@@ -120,3 +112,26 @@ def render(
                 output.notice(_("{path}: written").format(path=quote_path(str(target))))
             advance()
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def _rendered(job: tuple[Path, str, Path | None, dt.date | None]) -> tuple[str | bytes | None, tuple[Diagnostic, ...]]:
+    """One agreement rendered, or the diagnostics of why it cannot be."""
+    from ..lint import load_resolved
+    from ..render import in_force, render_pdf, render_text
+    from ..render.docx import render_docx
+    from ..render.pdf import Source
+
+    source, fmt, template_dir, as_of = job
+    agreement, diagnostics = load_resolved(source)
+    if agreement is None:
+        return None, diagnostics
+    consolidation = None
+    if as_of is not None:
+        agreement, consolidation = in_force(agreement, source, as_of)
+    # A consolidated text is no file's text: it carries no YAML to match a signature against.
+    yaml = None if consolidation else Source(source.name, source.read_bytes())
+    if fmt == Format.pdf:
+        return render_pdf(agreement, template_dir, yaml, consolidation), ()
+    if fmt == Format.docx:
+        return render_docx(agreement, template_dir, consolidation), ()
+    return render_text(agreement, fmt, template_dir, consolidation), ()
