@@ -98,7 +98,7 @@ def render(
     # Rendered in worker processes when there are many files (``pmap``); written here, in order.
     rendered = pmap(_rendered, work, jobs or (os.cpu_count() or 1))
     with output.progress(len(targets), "rendering") as advance:
-        for (_, target), (data, diagnostics) in zip(targets, rendered):
+        for (_source, target), (data, diagnostics) in zip(targets, rendered):
             if data is None:
                 failed += 1
                 output.problems(diagnostics)
