@@ -602,21 +602,23 @@ _BREAK = re.compile("\r\n?")
 def _for_round_trip(source: str, root: Any) -> tuple[str, list[tuple[int, int, int, str, bool]]]:
     """``source`` as ruamel.yaml is given it, and the file's comments (``_comments``).
 
-    ruamel.yaml refuses a tab between tokens (``status:<tab>expired``) where libyaml and YAML 1.2 allow it:
-    every tab outside a text becomes a space. Its comments are not used (they are placed from ``source``),
+    ruamel.yaml refuses a tab between tokens (``status:<tab>expired``) where libyaml and YAML 1.2 allow it,
+    and one in the indentation of a plain text's later line, which that text does not hold: such a tab
+    becomes a space. Its comments are not used (they are placed from ``source``),
     and reading them is most of its work and the cause of some of its failures: each comment is cut from
     its line, with the blanks before it. Lines stay lines, and what stands before a comment on its line stays
     at its column, so a position ruamel.yaml reports is one in ``source``. Not in a file with a block text
     that keeps its trailing blank lines ('|+'): a comment line that ends one would become one of them."""
-    spans, keeps = _scalar_spans(source, root)
-    texts = _Spans(spans)
+    spans, keeps, plain_spans = _scalar_spans(source, root)
+    texts, plain = _Spans(spans), _Spans(plain_spans)
     comments = list(_comments(source, texts))
     if "\t" not in source and (keeps or not comments):
         return source, comments
     chars = list(source)
     for match in re.finditer("\t", source):
-        if match.start() not in texts:
-            chars[match.start()] = " "
+        at = match.start()
+        if at not in texts or (at in plain and not source[source.rfind("\n", 0, at) + 1 : at].strip(" \t")):
+            chars[at] = " "
     if not keeps:
         for _, col, offset, _, _ in comments:
             end = source.find("\n", offset)
@@ -724,16 +726,17 @@ def comment_texts(text: str, loaded: Any = None) -> list[str]:
     loaded = loaded or parse(text)
     if loaded.node is None:
         return []
-    spans, _ = _scalar_spans(text, loaded.node)
+    spans, _, _ = _scalar_spans(text, loaded.node)
     return [comment for _, _, _, comment, _ in _comments(text, _Spans(spans))]
 
 
-def _scalar_spans(text: str, root: Any) -> tuple[list[tuple[int, int]], bool]:
-    """The spans of every text in the file (``_content_span``), and whether a block text keeps its trailing
-    blank lines ('|+', '>+')."""
+def _scalar_spans(text: str, root: Any) -> tuple[list[tuple[int, int]], bool, list[tuple[int, int]]]:
+    """The spans of every text in the file (``_content_span``), whether a block text keeps its trailing
+    blank lines ('|+', '>+'), and the spans of the plain (unquoted) texts of more than one line."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     spans: list[tuple[int, int]] = []
+    plain: list[tuple[int, int]] = []
     keeps = False
     seen: set[int] = set()
     stack = [root]
@@ -744,7 +747,9 @@ def _scalar_spans(text: str, root: Any) -> tuple[list[tuple[int, int]], bool]:
         seen.add(id(node))
         if isinstance(node, ScalarNode):
             spans.append(_content_span(text, node))
-            if node.style in ("|", ">"):
+            if not node.style and text.find("\n", node.start_mark.index, node.end_mark.index) >= 0:
+                plain.append(spans[-1])
+            elif node.style in ("|", ">"):
                 start = node.start_mark.index
                 end = text.find("\n", start)
                 keeps = keeps or "+" in text[start : len(text) if end < 0 else end].split("#", 1)[0]
@@ -752,7 +757,7 @@ def _scalar_spans(text: str, root: Any) -> tuple[list[tuple[int, int]], bool]:
             stack.extend(part for pair in node.value for part in pair)
         elif isinstance(node, SequenceNode):
             stack.extend(node.value)
-    return spans, keeps
+    return spans, keeps, plain
 
 
 def _verify(comments: list[str], expected: Any, out: str, name: str, added: list[str]) -> None:

@@ -117,6 +117,21 @@ def test_a_tab_after_a_colon_is_written_as_a_space() -> None:
     )
 
 
+def test_a_tab_indenting_a_later_line_of_a_plain_text_is_a_space() -> None:
+    """YAML test suite NB6Z and UV7Q: libyaml reads them, ruamel.yaml refuses the tab."""
+    out = _formats_once("id: a\ntitle: value\n  with\n  \t\n  tabs\nnotes:\n - x\n  \tx\n")
+    assert out == "id: a\ntitle: |-\n  value with\n  tabs\nnotes:\n  - x x\n"
+
+
+def test_what_ruamel_yaml_cannot_read_is_said_at_its_place_on_one_line() -> None:
+    """YAML test suite X4QW: a '#' right after '>' is a comment to libyaml, not to ruamel.yaml."""
+    with pytest.raises(FormatError) as raised:
+        format_text("id: a\nblock: ># comment\n  scalar\n", "x.yaml")
+    message = str(raised.value)
+    assert message.startswith("x.yaml:2:9: lint reads this file, but fmt cannot rewrite it: after '|' or '>'")
+    assert "\n" not in message and "ruamel" not in message and "while scanning" not in message
+
+
 def test_a_merge_key_is_reported_at_its_place() -> None:
     with pytest.raises(FormatError, match=r"^merge.yaml:3:1: a merge key '<<'"):
         format_text("base: &b {id: x}\nid: t\n<<: *b\n", "merge.yaml")
