@@ -67,7 +67,7 @@ def fix(
             output.problems(outcome.left)
     done = "would be fixed" if diff else "fixed"
     summary = f"{fixed} of {len(files)} file(s) {done}; {left} problem(s) left that no fix repairs"
-    output.notice(summary + (f"; {failed} file(s) could not be read" if failed else ""))
+    output.notice(summary + (f"; {failed} file(s) could not be read or written" if failed else ""))
     if crashed:
         return EXIT_INTERNAL
     if failed:

@@ -45,7 +45,6 @@ def fmt(
             if after == before:
                 output.detail(_("{path}: canonical").format(path=path))
                 continue
-            changed += 1
             if diff:
                 sys.stdout.write(unified_diff(path, before, after))
             elif check:
@@ -53,6 +52,7 @@ def fmt(
             else:
                 write_back(path, after, force)
                 output.notice(_("{path}: reformatted").format(path=path))
+            changed += 1
         except FormatError as exc:
             output.error(str(exc))
             failed += 1
@@ -60,7 +60,8 @@ def fmt(
             bug(exc)
             crashed += 1
     done = "would be reformatted" if check or diff else "reformatted"
-    output.notice(f"{changed} of {len(files)} file(s) {done}" + (f"; {failed} could not be read" if failed else ""))
+    problem = f"; {failed} could not be read or written" if failed else ""
+    output.notice(f"{changed} of {len(files)} file(s) {done}{problem}")
     if crashed:
         return EXIT_INTERNAL
     if failed:
