@@ -558,8 +558,7 @@ def rewrite(text: str, name: str = "<text>", edit: Edit | None = None) -> Result
     try:
         _verify([comment for _, _, _, comment, _ in comments], expected, out, name, added)
     except FormatBug:
-        if edit is None:
-            _readers_agree(loaded, readable, name)  # else the readers disagree: a FormatError at the place
+        _readers_agree(loaded, readable, name)  # where the readers disagree: a FormatError at the place
         raise
     result = file.written(out)
     return Result(result, result != text)
