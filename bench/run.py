@@ -514,7 +514,7 @@ def report(data: dict) -> str:
     lines += [
         "",
         "check-jsonschema and yamllint run up to "
-        f"{data['peers_up_to']:,} files (`--peers-up-to`). lint, expiring, render and site use every core once "
+        f"{data['peers_up_to']:,} files (`python bench/run.py --peers-up-to N`). lint, expiring, render and site use every core once "
         "there are 200 files or more (`--jobs`); the floors run on one core. The Jinja floor "
         "(bench/jinja_floor.py) loads each agreement (C YAML and Pydantic), builds its template context and "
         "renders the same template with one environment, writing nothing; render also checks that every "
