@@ -68,3 +68,31 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+# --- a real browser, for the pages samenwerk writes (render, diff's redline, the register site) -----------
+
+AXE = Path(sys.prefix) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory):
+    """Debian's Chromium, headless, over the DevTools pipe (tests/register/chromium.py); skips locally when
+    it is missing, fails under CI=true."""
+    from .register.chromium import Browser, chromium_or_skip
+
+    chrome = Browser(chromium_or_skip(), tmp_path_factory.mktemp("profile"))
+    try:
+        yield chrome
+    finally:
+        chrome.close()
+
+
+@pytest.fixture(scope="module")
+def axe() -> str:
+    """axe-core's script (npm, pinned in package-lock.json, installed by `make npm`)."""
+    if not AXE.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"axe-core is not installed at {AXE}: 'make npm' installs it from package-lock.json")
+        pytest.skip("axe-core is not installed (make npm)")
+    return AXE.read_text(encoding="utf-8")

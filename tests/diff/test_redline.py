@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -255,28 +253,6 @@ def test_blocks_are_the_elements_with_text_of_their_own() -> None:
 
 
 # --- In a real browser -----------------------------------------------------------------------------------
-
-AXE = Path(sys.prefix) / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from tests.register.chromium import Browser, chromium_or_skip
-
-    chrome = Browser(chromium_or_skip(), tmp_path_factory.mktemp("profile"))
-    try:
-        yield chrome
-    finally:
-        chrome.close()
-
-
-@pytest.fixture(scope="module")
-def axe() -> str:
-    if not AXE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"axe-core is not installed at {AXE}: 'make npm' installs it from package-lock.json")
-        pytest.skip("axe-core is not installed (make npm)")
-    return AXE.read_text(encoding="utf-8")
 
 
 def _shipped_change() -> tuple[str, str]:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +18,10 @@ import pytest
 from tests.robustness.invoke import invoke
 
 from ..conftest import AGREEMENTS
-from .chromium import Browser, chromium_or_skip
+from .chromium import Browser
 from .conftest import GENT, make_repo
 
 AS_OF = dt.date(2025, 6, 30)
-AXE = Path(sys.prefix) / "node_modules" / "axe-core" / "axe.min.js"
 IDS = sorted(p.stem for p in AGREEMENTS.glob("*.yaml"))
 
 
@@ -39,15 +36,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code, text = invoke("site", str(repo / "agreements"), "--output-dir", str(out), "--as-of", AS_OF.isoformat())
     assert code == 0, text
     return out
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    chrome = Browser(chromium_or_skip(), tmp_path_factory.mktemp("profile"))
-    try:
-        yield chrome
-    finally:
-        chrome.close()
 
 
 def visible_ids(b: Browser) -> list[str]:
@@ -188,15 +176,6 @@ def test_no_page_reports_a_problem_or_reaches_the_network(site: Path, browser: B
         # Files of the site, and data: URLs Chromium makes for its own controls (a date field's icon).
         assert requests and all(url.startswith(("file://", "data:")) for url in requests), requests
         assert browser.problems() == [], page.name
-
-
-@pytest.fixture(scope="module")
-def axe() -> str:
-    if not AXE.is_file():
-        if os.environ.get("CI"):
-            pytest.fail(f"axe-core is not installed at {AXE}: 'make npm' installs it from package-lock.json")
-        pytest.skip("axe-core is not installed (make npm)")
-    return AXE.read_text(encoding="utf-8")
 
 
 def test_axe_finds_no_accessibility_violations(site: Path, browser: Browser, axe: str) -> None:

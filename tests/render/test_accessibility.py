@@ -13,7 +13,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,20 +22,10 @@ from samenwerk.document import load as load_valid
 from samenwerk.render import render_text
 
 from ..conftest import AGREEMENTS, FIXTURES
-from ..register.chromium import Browser, chromium_or_skip
-from ..register.test_browser import axe  # noqa: F401 - the fixture, shared with the register site's test
+from ..register.chromium import Browser
 
 REAL = sorted(AGREEMENTS.glob("*.yaml"))
 VNU = Path(sys.prefix) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    chrome = Browser(chromium_or_skip(), tmp_path_factory.mktemp("profile"))
-    try:
-        yield chrome
-    finally:
-        chrome.close()
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +44,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return out
 
 
-def test_axe_finds_no_violations(pages: list[Path], browser: Browser, axe: str) -> None:  # noqa: F811
+def test_axe_finds_no_violations(pages: list[Path], browser: Browser, axe: str) -> None:
     found = {}
     for page in pages:
         browser.open(page.as_uri())

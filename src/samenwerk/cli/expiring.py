@@ -43,16 +43,8 @@ def expiring(
     ] = FailOn.expired,
     alarm: Annotated[int, typer.Option("--alarm", min=0, help="ics: days before each deadline to alert.")] = 14,
     jobs: options.Jobs = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            envvar="SAMENWERK_CACHE_DIR",
-            help="Where the lint cache lives.",
-            show_default="one folder per repository in the user's cache directory",
-        ),
-    ] = None,
+    no_cache: options.NoCache = False,
+    cache_dir: options.CacheDir = None,
 ) -> int:
     """Report end dates and every other deadline: notice, follow-ups, meetings, planning periods.
 

@@ -57,16 +57,8 @@ def lint(
         typer.Option("--as-of", hidden=True, help="Ignored: lint does not depend on the date (deprecated)."),
     ] = None,
     jobs: options.Jobs = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")] = False,
-    cache_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--cache-dir",
-            envvar="SAMENWERK_CACHE_DIR",
-            help="Where the lint cache lives.",
-            show_default="one folder per repository in the user's cache directory",
-        ),
-    ] = None,
+    no_cache: options.NoCache = False,
+    cache_dir: options.CacheDir = None,
 ) -> int:
     """Check agreements: YAML syntax, the schema, references and the domain rules, each at path:line:col.
 

@@ -59,6 +59,17 @@ Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, help="Worker processes; by default all cores when there are many files."),
 ]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir",
+        envvar="SAMENWERK_CACHE_DIR",
+        help="Where the lint cache lives.",
+        show_default="one folder per repository in the user's cache directory",
+    ),
+]
+"""lint's cache, which expiring reads too."""
 
 
 def choices(names: Iterable[str]) -> Any:
