@@ -59,7 +59,7 @@ def parse_date(value: Any) -> dt.date:
         ) from None
 
 
-_MONTHS = {
+MONTHS = {
     name: number
     for number, names in enumerate(
         [
@@ -80,15 +80,16 @@ _MONTHS = {
     )
     for name in names
 }
-_WORDS = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?\s+(\d{4})$")
+DATE_IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?\s+(\d{4})$")
+"""A date in words ('1 januari 2025', '1 jan. 2025'), its month one of ``MONTHS``."""
 _OTHER_SEPARATOR = re.compile(r"^(\d{1,4})[/.\s](\d{1,2})[/.\s](\d{1,4})$")
 _SHORT_YEAR = re.compile(r"^\d{1,2}-\d{1,2}-\d{2}$")
 
 
 def _how_to_write(text: str) -> str:
     """The fix for a common way of writing a date that is not one of the two forms."""
-    if (m := _WORDS.match(text)) and m[2].lower() in _MONTHS:
-        fixed = f"{int(m[1]):02d}-{_MONTHS[m[2].lower()]:02d}-{m[3]}"
+    if (m := DATE_IN_WORDS.match(text)) and m[2].lower() in MONTHS:
+        fixed = f"{int(m[1]):02d}-{MONTHS[m[2].lower()]:02d}-{m[3]}"
         if _is_date(fixed):
             return _("write the month as a number: {fixed}").format(fixed=fixed)
     if (m := _OTHER_SEPARATOR.match(text)) and _is_date(fixed := f"{m[1]}-{m[2]}-{m[3]}"):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import N_
+from ..model.types import DATE_IN_WORDS, MONTHS
 
 if TYPE_CHECKING:
     from ..model import Agreement
@@ -51,30 +52,8 @@ class FixContext:
 
 # --- the schema's dates -----------------------------------------------------------------------------------
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan", "january"),
-            ("februari", "feb", "february"),
-            ("maart", "mrt", "maa", "march", "mar"),
-            ("april", "apr"),
-            ("mei", "may"),
-            ("juni", "jun", "june"),
-            ("juli", "jul", "july"),
-            ("augustus", "aug", "august"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})$|^(\d{1,2}) (\d{1,2}) (\d{4})$")
 _YEAR_FIRST = re.compile(r"^(\d{4})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{1,2})$")
-_IN_WORDS = re.compile(r"^(\d{1,2})\.?\s+([A-Za-z]+)\.?\s+(\d{4})$")
 
 
 def read_date(text: str) -> str | None:
@@ -87,8 +66,8 @@ def read_date(text: str) -> str | None:
         day, month, year = (int(g) for g in (m.groups()[:3] if m[1] else m.groups()[3:]))
     elif m := _YEAR_FIRST.match(text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
-    elif (m := _IN_WORDS.match(text)) and m[2].lower() in _MONTHS:
-        day, month, year = int(m[1]), _MONTHS[m[2].lower()], int(m[3])
+    elif (m := DATE_IN_WORDS.match(text)) and m[2].lower() in MONTHS:
+        day, month, year = int(m[1]), MONTHS[m[2].lower()], int(m[3])
     else:
         return None
     return canonical_date(f"{day:02d}-{month:02d}-{year:04d}")
