@@ -48,15 +48,9 @@ def _fill_url(data: Any, url: str) -> None:
     """``REPOSITORY_URL`` in every text of round-trip data, replaced in place (quotes kept)."""
     from .document import write
 
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        entries = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-        for key, value in list(entries):
-            if isinstance(value, (dict, list)):
-                stack.append(value)
-            elif isinstance(value, str) and URL_TOKEN in value:
-                write.put(node, key, type(value)(value.replace(URL_TOKEN, url)))
+    for node, key, value in write.texts(data):
+        if URL_TOKEN in value:
+            write.put(node, key, type(value)(value.replace(URL_TOKEN, url)))
 
 
 def _yaml_template(name: str, url: str) -> str:
@@ -236,23 +230,16 @@ def _fill(data: Any, values: dict[str, str | None]) -> None:
     placeholder without a value is left out."""
     from .document import write
 
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        entries = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-        for key, value in list(entries):
-            if isinstance(value, (dict, list)):
-                stack.append(value)
-                continue
-            if not isinstance(value, str) or "{{" not in value:
-                continue
-            whole = TOKEN.fullmatch(value)
-            if whole and whole[1] in values and values[whole[1]] is None and isinstance(node, dict):
-                del node[key]
-                continue
-            filled = TOKEN.sub(lambda m: str(values.get(m[1]) or m[0]), value)
-            if filled != value:
-                write.put(node, key, filled)
+    for node, key, value in write.texts(data):
+        if "{{" not in value:
+            continue
+        whole = TOKEN.fullmatch(value)
+        if whole and whole[1] in values and values[whole[1]] is None and isinstance(node, dict):
+            del node[key]
+            continue
+        filled = TOKEN.sub(lambda m: str(values.get(m[1]) or m[0]), value)
+        if filled != value:
+            write.put(node, key, filled)
 
 
 def _add_schema_line(header: list[str], path: Path) -> None:

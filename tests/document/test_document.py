@@ -89,3 +89,31 @@ def test_round_trip_keeps_comments_order_and_quotes() -> None:
     out = write.dump(data)
     assert out == text.replace("31-12-2025", "31-12-2026")
     assert write.dump(write.load(text)) == text
+
+
+def test_texts_walks_every_text_at_any_depth_and_allows_edits_on_the_way() -> None:
+    text = (
+        "id: gent  # the city\n"
+        "parties:\n"
+        "  - id: vdab\n"
+        "    name: 'VDAB'\n"
+        "    numbers: [1, 2]\n"
+        "duration:\n"
+        "  end: null\n"
+        "  note: drop\n"
+        "notes:\n"
+        "  - - deep\n"
+    )
+    data = write.load(text)
+    seen = {(key, value) for _node, key, value in write.texts(data)}
+    # Every text, keys and non-texts (numbers, null) not among them.
+    assert seen == {("id", "gent"), ("id", "vdab"), ("name", "VDAB"), ("note", "drop"), (0, "deep")}
+    for node, key, value in write.texts(data):
+        if value == "drop":
+            del node[key]  # deleting the text just given does not disturb the walk
+        else:
+            write.put(node, key, type(value)(value.upper()))  # the type keeps its quotes
+    assert "note" not in data["duration"] and data["notes"][0][0] == "DEEP"
+    out = write.dump(data)
+    assert "id: GENT  # the city\n" in out and "name: 'VDAB'\n" in out and "numbers: [1, 2]" in out
+    assert list(write.texts("a text alone")) == [] and list(write.texts(None)) == []

@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ruamel.yaml.emitter import RoundTripEmitter
@@ -207,6 +207,25 @@ def comment_at_end(container: Any, key: Any, lines: Iterable[str]) -> None:
         slots[index] = _token(tail if after_block else "\n" + tail, 0)
     else:
         slots[index] = _token(current.value + tail, current.start_mark.column, getattr(current, "gap", None))
+
+
+def texts(data: Any) -> Iterator[tuple[Any, Any, str]]:
+    """Every text in round-trip data, as ``(container, key, text)`` with ``container[key] == text``: the one
+    walk of the edits that change texts in place (``fix``'s, the placeholders of ``new`` and ``init``).
+
+    The consumer may replace ``container[key]`` (with ``put``) or delete it from a mapping before taking the
+    next one: each container's entries are listed before the first of them is given out. Mappings and lists
+    are walked below any depth without recursion; keys are not texts of the agreement and are not given.
+    """
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        entries = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in list(entries):
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+            elif isinstance(value, str):
+                yield node, key, value
 
 
 def put(container: Any, key: Any, value: Any) -> None:

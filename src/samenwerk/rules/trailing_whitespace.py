@@ -61,15 +61,9 @@ def fix(data: Any, ctx: FixContext) -> list[str]:
     lines = sum(1 for line in ctx.text.split("\n") if line.rstrip("\r").endswith((" ", "\t")))
     if not lines:
         return []
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        entries = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
-        for key, value in list(entries):
-            if isinstance(value, (dict, list)):
-                stack.append(value)
-            elif isinstance(value, str) and "\n" in value and _TRAILING.search(value):
-                write.put(node, key, type(value)(_TRAILING.sub("", value)))
+    for node, key, value in write.texts(data):
+        if "\n" in value and _TRAILING.search(value):
+            write.put(node, key, type(value)(_TRAILING.sub("", value)))
     return [
         ngettext(
             "removed the spaces and tabs at the end of {n} line",
