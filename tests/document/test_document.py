@@ -117,3 +117,25 @@ def test_texts_walks_every_text_at_any_depth_and_allows_edits_on_the_way() -> No
     out = write.dump(data)
     assert "id: GENT  # the city\n" in out and "name: 'VDAB'\n" in out and "numbers: [1, 2]" in out
     assert list(write.texts("a text alone")) == [] and list(write.texts(None)) == []
+
+
+def test_a_plain_value_resolved_once_keeps_its_tag_and_a_quoted_one_stays_text() -> None:
+    # Plain scalars' tags are remembered by value (a large file repeats its keys and values thousands of times):
+    # the remembered tag is the one the rules give, and a quoted value is never looked up.
+    from samenwerk.document.yaml import parse
+
+    text = "a: true\nb: 'true'\nc: true\nd: 012\ne: '012'\nf: 012\ng: null\nh: 'null'\ni: null\nj: andere\n"
+    for _ in range(2):  # the second pass is served from what the first remembered
+        data = parse(text).data
+        assert data == {
+            "a": True,
+            "b": "true",
+            "c": True,
+            "d": 12,
+            "e": "012",
+            "f": 12,
+            "g": None,
+            "h": "null",
+            "i": None,
+            "j": "andere",
+        }

@@ -111,3 +111,15 @@ def test_an_amendment_names_only_what_it_changes(tmp_path: Path) -> None:
     )
     assert _lint(tmp_path, text)[0] == []
     assert _lint(tmp_path, HEAD + "changes: {title: Y}\n")[0] == ["15:10 schema"]  # changes belong to an amendment
+
+
+def test_list_fields_default_to_a_new_empty_list_each() -> None:
+    # List defaults come from a factory (not a deep copy of one shared list): each model has its own, and the
+    # published schema still says the default is an empty list.
+    from samenwerk.model import Party
+    from samenwerk.schema import json_schema
+
+    a, b = Party(id="a", name="A", kind="andere"), Party(id="b", name="B", kind="andere")
+    assert a.representatives == [] and a.representatives is not b.representatives
+    assert json_schema()["$defs"]["Party"]["properties"]["representatives"]["default"] == []
+    assert "representatives" not in a.model_dump(exclude_defaults=True)

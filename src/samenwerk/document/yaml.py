@@ -143,14 +143,27 @@ _IMPLICIT: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 assert None not in _IMPLICIT and not Yaml12Resolver.yaml_path_resolvers  # what ``_resolve`` leaves out
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+"""The tag of a short plain scalar already resolved: keys and values such as ``name`` or ``andere`` recur
+thousands of times in a large file (bounded: see ``_resolve``)."""
+
+
 def _resolve(self: BaseResolver, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
     """``BaseResolver.resolve`` for a resolver without path or wildcard resolvers (the C parser calls it for
     every node): the same tags, in fewer steps."""
     if kind is ScalarNode:
         if implicit[0]:
-            for tag, pattern in _IMPLICIT.get(value[:1], ()):
+            tag = _PLAIN_TAGS.get(value)
+            if tag is not None:
+                return tag
+            tag = _STR
+            for candidate, pattern in _IMPLICIT.get(value[:1], ()):
                 if pattern.match(value):
-                    return tag
+                    tag = candidate
+                    break
+            if len(value) <= 32 and len(_PLAIN_TAGS) < 4096:
+                _PLAIN_TAGS[value] = tag
+            return tag
         return _STR
     return _SEQ if kind is SequenceNode else _MAP
 

@@ -24,7 +24,19 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 
 from .. import i18n
 from ..i18n import _
-from .types import Date, EnterpriseNumber, Id, NisCode, PostalCode, RelativePath, Sha256, Text, Title, field_error
+from .types import (
+    Date,
+    EnterpriseNumber,
+    Id,
+    NisCode,
+    PostalCode,
+    RelativePath,
+    Sha256,
+    Text,
+    Title,
+    field_error,
+    many,
+)
 
 
 class Base(BaseModel):
@@ -153,10 +165,10 @@ class Section(Base):
     text: str | None = None
     """Lopende tekst. Alinea's worden gescheiden door een lege regel; **vet** zoals in de bron.
     EN: Body text. Paragraphs are separated by an empty line; **bold** as in the source."""
-    items: list[Text] = []
+    items: list[Text] = many()
     """Opsommingstekens, in volgorde.
     EN: Bullet items, in order."""
-    sections: list[Section] = []
+    sections: list[Section] = many()
     """Subonderdelen, in volgorde.
     EN: Sub-sections, in order."""
 
@@ -204,7 +216,7 @@ class Person(Base):
     function: str | None = None
     """Functie of mandaat, zoals 'burgemeester' of 'algemeen directeur'.
     EN: Function or mandate, such as 'burgemeester' or 'algemeen directeur'."""
-    offices: list[Text] = []
+    offices: list[Text] = many()
     """Ambten die tellen voor de regels van ondertekening (DLB art. 279), zoals 'voorzitter gemeenteraad'.
     EN: Offices held that matter for the signing rules, such as 'voorzitter gemeenteraad'.
     Voorbeeld: [voorzitter gemeenteraad, voorzitter OCMW-raad]"""
@@ -276,7 +288,7 @@ class Party(Base):
     division: str | None = None
     """Het deel van de organisatie dat deelneemt, zoals 'VDAB Antwerpen'.
     EN: The part of the organisation that takes part."""
-    members: list[Text | Affiliate] = []
+    members: list[Text | Affiliate] = many()
     """Leden van een projectvereniging, cluster of ander samenwerkingsverband: een naam, of een naam met het id
     van de eigen partij van het lid.
     EN: Member municipalities of a projectvereniging, cluster or other consortium: a name, or a name with the
@@ -297,12 +309,12 @@ class Party(Base):
     optreden ...').
     EN: On whose authority the representatives act.
     Voorbeeld: {body: haar gemeenteraad, decision: gemeenteraad-2020-05-25}"""
-    representatives: list[Person] = []
+    representatives: list[Person] = many()
     """Wie de partij in deze overeenkomst vertegenwoordigt ('vertegenwoordigd door ...', 'waarvoor optreedt
     ...').
     EN: Who represents the party in this agreement.
     Voorbeeld: [{id: wim-adriaens, name: Wim Adriaens, function: gedelegeerd bestuurder}]"""
-    officials: list[Person] = []
+    officials: list[Person] = many()
     """Andere ambtsdragers van de partij die de bron noemt, maar die haar hier niet vertegenwoordigen.
     EN: Other office holders of the party that the source names, who do not represent it here."""
     role: str | None = None
@@ -330,11 +342,11 @@ class LegalBasis(Base):
     """Het juridisch kader van de beslissing ('Juridisch kader').
     EN: The legal framework of the decision."""
 
-    competence: list[Text] = []
+    competence: list[Text] = many()
     """Bepalingen waarop de bevoegdheid van het orgaan steunt ('De volgende bepalingen zijn van toepassing
     inzake de bevoegdheid').
     EN: Provisions on which the body's competence rests."""
-    grounds: list[Text] = []
+    grounds: list[Text] = many()
     """Bepalingen op grond waarvan de beslissing genomen wordt ('De beslissing wordt genomen op grond van').
     EN: Provisions on which the decision is taken."""
 
@@ -379,20 +391,20 @@ class Approval(Base):
     rejected of postponed.
     EN: Outcome of the decision.
     Voorbeeld: unanimous"""
-    present: list[Attendee] = []
+    present: list[Attendee] = many()
     """Leden aanwezig bij de beslissing ('Zijn aanwezig bij de beslissing van dit punt').
     EN: Members present at the decision.
     Voorbeeld: [{name: mevrouw Zeneb Bensafia, function: voorzitter}]"""
-    excused: list[Attendee] = []
+    excused: list[Attendee] = many()
     """Verontschuldigde leden.
     EN: Members excused ('verontschuldigd')."""
-    absent: list[Attendee] = []
+    absent: list[Attendee] = many()
     """Afwezige leden.
     EN: Members absent ('afwezig')."""
-    responsible: list[Text] = []
+    responsible: list[Text] = many()
     """Bevoegd lid of bevoegde leden van het bestuur ('Bevoegd').
     EN: Competent member(s) of the executive ('Bevoegd')."""
-    involved: list[Text] = []
+    involved: list[Text] = many()
     """Andere betrokken leden ('Betrokken').
     EN: Other members involved ('Betrokken')."""
     legal_basis: LegalBasis | None = None
@@ -401,10 +413,10 @@ class Approval(Base):
     motivation: str | None = None
     """Motivering van het besluit ('Motivering').
     EN: The decision's motivation."""
-    attachments: list[Text] = []
+    attachments: list[Text] = many()
     """Bijlagen van het besluit, zoals de bron ze noemt ('Bijgevoegde bijlage(n)').
     EN: Attachments of the decision, as the source names them."""
-    articles: list[Section] = []
+    articles: list[Section] = many()
     """De artikels van het besluit, elk met zijn nummer.
     EN: The articles of the decision, each with its number.
     Voorbeeld: [{number: Artikel 1, text: Keurt goed de samenwerkingsovereenkomst met VDAB.}]"""
@@ -568,7 +580,7 @@ class Commitment(Base):
     """Id van de trekkende partij ('trekker'), waar de bron er een noemt.
     EN: Id of the party that leads, where the source names one.
     Voorbeeld: vdab"""
-    parties: list[Id] = []
+    parties: list[Id] = many()
     """Ids van de partijen die zich engageren, als niet alle partijen dat doen.
     EN: Ids of the committed parties, where not all parties commit.
     Voorbeeld: [vdab]"""
@@ -592,7 +604,7 @@ class Action(Base):
     text: str | None = None
     """Beschrijving van de actie zoals in de bron.
     EN: Description of the action as in the source."""
-    items: list[Text] = []
+    items: list[Text] = many()
     """Opsomming binnen de actie, in volgorde.
     EN: Bullet items within the action, in order."""
     lead: Id | None = None
@@ -619,13 +631,13 @@ class ActionDomain(Base):
     text: str | None = None
     """Tekst van het actiedomein vóór de acties.
     EN: Text of the action domain, before its actions."""
-    actions: list[Action] = []
+    actions: list[Action] = many()
     """De acties van het actiedomein, in volgorde.
     EN: The action domain's actions, in order."""
     commitments_intro: str | None = None
     """De zin die de engagementen inleidt, zoals 'De partners engageren zich om:'.
     EN: The sentence that opens the commitments."""
-    commitments: list[Commitment] = []
+    commitments: list[Commitment] = many()
     """De engagementen binnen dit actiedomein, in volgorde.
     EN: The commitments within this action domain, in order."""
     closing: str | None = None
@@ -658,10 +670,10 @@ class Theme(Base):
     commitments_intro: str | None = None
     """De zin die de engagementen inleidt, zoals 'Stad Gent en VDAB engageren zich om:'.
     EN: The sentence that opens the commitments."""
-    commitments: list[Commitment] = []
+    commitments: list[Commitment] = many()
     """De engagementen van het thema, in volgorde.
     EN: The theme's commitments, in order."""
-    action_domains: list[ActionDomain] = []
+    action_domains: list[ActionDomain] = many()
     """De actiedomeinen van het thema, in volgorde.
     EN: The theme's action domains, in order."""
 
@@ -698,7 +710,7 @@ class Role(Base):
     text: str | None = None
     """De rol zoals de bron ze beschrijft.
     EN: The role as the source describes it."""
-    responsibilities: list[Text] = []
+    responsibilities: list[Text] = many()
     """Verantwoordelijkheden of taken van de partij, in volgorde ('De regierol van Stad/OCMW Gent omvat: ...').
     EN: The party's responsibilities or tasks, in order."""
 
@@ -710,7 +722,7 @@ class Roles(Base):
     intro: str | None = None
     """Tekst vóór de rollen.
     EN: Text before the roles."""
-    roles: list[Role] = []
+    roles: list[Role] = many()
     """De rol van elke partij, in volgorde.
     EN: Each party's role, in order."""
     closing: str | None = None
@@ -722,7 +734,7 @@ class Member(Base):
     """Een lid van een overlegorgaan ('Voor VDAB: ...').
     EN: A member of a consultation body."""
 
-    parties: list[Id] = []
+    parties: list[Id] = many()
     """Ids van de partijen waarvoor het lid zetelt; leeg voor een organisatie die geen partij is.
     EN: Ids of the parties the member sits for; empty for an organisation that is not a party.
     Voorbeeld: [vdab]"""
@@ -781,14 +793,14 @@ class Body(Base):
     """Wie de vergaderingen bijeenroept ('nodigt uit').
     EN: Who convenes the meetings.
     Voorbeeld: {organisation: KINA, text: De regisseur sociale economie - KINA - nodigt uit.}"""
-    members: list[Member] = []
+    members: list[Member] = many()
     """Leden van het orgaan, per partij zoals de bron ze opsomt.
     EN: Members of the body, per party as the source lists them.
     Voorbeeld: [{parties: [vdab], function: netwerkmanager lokale besturen}]"""
-    tasks: list[Text] = []
+    tasks: list[Text] = many()
     """Taken van het orgaan, zoals 'opvolging van de samenwerkingsovereenkomst'.
     EN: Tasks of the body."""
-    examples: list[Text] = []
+    examples: list[Text] = many()
     """Voorbeelden die de bron geeft, zoals de werkgroepen die ze noemt.
     EN: Examples the source gives, such as the working groups it names."""
 
@@ -994,7 +1006,7 @@ class Duration(Base):
     """Hoe de overeenkomst geactualiseerd of herzien wordt ('De overeenkomst wordt geactualiseerd in functie van
     de noodwendigheden').
     EN: How the agreement is updated or reviewed."""
-    follow_ups: list[FollowUp] = []
+    follow_ups: list[FollowUp] = many()
     """Termijnen die uit de overeenkomst volgen, zoals de eerste actieplannen binnen zes maanden na de
     ondertekening.
     EN: Deadlines derived from the agreement, such as the first action plans within six months of signing."""
@@ -1114,7 +1126,7 @@ class SignatureBlock(Base):
     heading: str | None = None
     """Zoals in de bron: 'Voor het lokaal bestuur Kalmthout'.
     EN: As in the source."""
-    signatories: list[Signatory] = []
+    signatories: list[Signatory] = many()
     """De ondertekenaars, in de volgorde van de bron.
     EN: The signatories, in the source's order.
     Voorbeeld: [{person: vincent-gabriels}, {person: maarten-de-bock}]"""
@@ -1131,7 +1143,7 @@ class Signing(Base):
     """Datum van ondertekening; weglaten als de bron ze niet vermeldt.
     EN: Date of signing; leave it out when the source does not state it.
     Voorbeeld: 22-11-2023"""
-    blocks: list[SignatureBlock] = []
+    blocks: list[SignatureBlock] = many()
     """Handtekeningblokken, één of meer per partij, in de volgorde van de bron.
     EN: Signature blocks, one or more per party, in the source's order."""
 
@@ -1187,7 +1199,7 @@ class Agreement(Base):
     EN: Id of the agreement this file changes (an addendum or an extension): it states only what it changes,
     in 'changes', and samenwerk consolidates the two.
     Voorbeeld: voorbeeldegem-vdab-2024-2025"""
-    supersedes: list[Id] = []
+    supersedes: list[Id] = many()
     """Ids van eerdere overeenkomsten die deze vervangt (een derde versie die de tweede vervangt).
     EN: Ids of earlier agreements this one replaces (a third version replacing the second).
     Voorbeeld: [gent-vdab-2014-2018]"""
@@ -1206,33 +1218,33 @@ class Agreement(Base):
     region: str | None = None
     """Regio van de overeenkomst, zoals 'Gent' of 'provincie Antwerpen'; het register filtert erop.
     EN: Region of the agreement; the register filters on it."""
-    sources: list[Source] = []
+    sources: list[Source] = many()
     """De bronteksten die dit bestand transcribeert.
     EN: The source texts this file transcribes.
     Voorbeeld: [{file: gent-vdab-2020-2025-gemeenteraadsbesluit.txt}]"""
-    parties: list[Party] = Field(default=[], validate_default=True)
+    parties: list[Party] = Field(default_factory=list, validate_default=True, json_schema_extra={"default": []})
     """De partijen ('Tussen ... en ...'): minstens één, behalve in een wijziging ('amends'), die alleen noemt
     wat ze verandert.
     EN: The parties: at least one, except in an amendment ('amends'), which names only what it changes."""
-    approvals: list[Approval] = []
+    approvals: list[Approval] = many()
     """Beslissingen die de overeenkomst goedkeurden, zoals het gemeenteraadsbesluit.
     EN: Decisions that approved the agreement, such as the council decision."""
-    preamble: list[Section] = []
+    preamble: list[Section] = many()
     """Context vóór de eigenlijke overeenkomst: overwegingen, aanleiding.
     EN: Context before the agreement proper: considerations, background."""
     objective: Section | None = None
     """Algemene doelstelling.
     EN: General objective."""
-    ambitions: list[Ambition] = []
+    ambitions: list[Ambition] = many()
     """Ambities van de overeenkomst ('drie centrale ambities'); thema's verwijzen ernaar.
     EN: Ambitions of the agreement; themes refer to them."""
-    targets: list[Target] = []
+    targets: list[Target] = many()
     """Streefcijfers, zoals een werkzaamheidsgraad van 80 %.
     EN: Quantified targets, such as an employment rate of 80 %."""
-    policy_framework: list[Section] = []
+    policy_framework: list[Section] = many()
     """Beleidskader en bestuurlijk kader waarin de overeenkomst past.
     EN: Policy and governance framework the agreement sits in."""
-    principles: list[PrincipleGroup] = []
+    principles: list[PrincipleGroup] = many()
     """Principes van de samenwerking, in groepen.
     EN: Principles of the cooperation, in groups."""
     themes: Themes | None = None
@@ -1247,7 +1259,7 @@ class Agreement(Base):
     monitoring: Monitoring | None = None
     """Opvolging en monitoring.
     EN: Monitoring."""
-    communication: list[Section] = []
+    communication: list[Section] = many()
     """Afspraken over communicatie, intern en extern.
     EN: Arrangements on communication, internal and external."""
     contact_points: ContactPoints | None = None
@@ -1257,20 +1269,20 @@ class Agreement(Base):
     """Duur: begin, einde of looptijd, verlenging, opzegging en geschillen.
     EN: Duration: start, end or term, renewal, termination and disputes.
     Voorbeeld: {start: on-signing, end: 31-12-2025}"""
-    obligations: list[Obligation] = []
+    obligations: list[Obligation] = many()
     """Terugkerende verplichtingen: evaluaties, rapporten, herzieningen.
     EN: Recurring obligations: evaluations, reports, reviews."""
-    action_plans: list[ActionPlan] = []
+    action_plans: list[ActionPlan] = many()
     """Actieplannen en andere onderdelen met een eigen periode (een plan voor 2020-2022 in een overeenkomst tot
     2025).
     EN: Action plans and other parts with a period of their own."""
-    annexes: list[Annex] = []
+    annexes: list[Annex] = many()
     """Bijlagen.
     EN: Annexes."""
     signing: Signing | None = None
     """Ondertekening: plaats, datum en handtekeningblokken.
     EN: Signing: place, date and signature blocks."""
-    notes: list[Text] = []
+    notes: list[Text] = many()
     """Opmerkingen van wie transcribeert, geen deel van de overeenkomst: wat de bron tegenspreekt of weglaat.
     EN: Notes of the transcriber, not part of the agreement: where the source contradicts itself or is silent."""
 

@@ -247,3 +247,11 @@ def field_error(model: str, field: str, value: object, message: str) -> Validati
     placed at that value's line rather than at the start of the mapping."""
     error = PydanticCustomError("out_of_bounds", message)  # the message has no {placeholders}
     return ValidationError.from_exception_data(model, [InitErrorDetails(type=error, loc=(field,), input=value)])
+
+
+def many() -> Any:
+    """The default of a list field: an empty list made anew for each model, published as ``"default": []``.
+
+    Written ``= []``, Pydantic deep-copies the default for every model built (about 1 µs each: 192,000 copies
+    for an agreement with 32,000 parties); a factory only calls ``list()``."""
+    return Field(default_factory=list, json_schema_extra={"default": []})

@@ -19,8 +19,8 @@ from . import Options
 
 def report(diffs: Sequence[FileDiff], out: TextIO, options: Options) -> None:
     doc = {"files": [_file(fd) for fd in diffs]}
-    json.dump(json_safe(doc), out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    # One write: json.dump with indent writes each token apart (80,000 writes for 1,300 changes).
+    out.write(json.dumps(json_safe(doc), ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def _file(fd: FileDiff) -> dict[str, Any]:
