@@ -29,7 +29,6 @@ import math
 import os
 import random
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -85,16 +84,22 @@ class Failed(Exception):
 
 def run(
     cmd: list[str], ok: tuple[int, ...] = (0, 1), cwd: Path | None = None, env: dict[str, str] | None = None
-) -> tuple[float, float]:
-    """Wall-clock and processor seconds (user + system, of the process and its workers) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+) -> tuple[float, float, float]:
+    """Wall-clock seconds, processor seconds (user + system) and peak resident memory (MB) of one run.
+
+    Processor time and memory come from the kernel's account of the process when it is reaped (``wait4``):
+    they include its worker processes, and the memory is the largest of the process and each worker."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env={**ENV, **(env or {})})
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env={**ENV, **(env or {})})
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()  # read while it runs: a full pipe would block it
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: Popen must not wait for it again
+    proc.stderr.close()
     if proc.returncode not in ok:
-        raise Failed(f"{' '.join(cmd[:4])} exited {proc.returncode}: {proc.stderr.decode()[-2000:]}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        raise Failed(f"{' '.join(cmd[:4])} exited {proc.returncode}: {stderr.decode()[-2000:]}")
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 LONG = 20.0
@@ -112,6 +117,7 @@ def median(cmd: list[str], repeat: int, before: Callable[[], None] = lambda: Non
     return {
         "s": round(statistics.median(r[0] for r in runs), 3),
         "cpu_s": round(statistics.median(r[1] for r in runs), 3),
+        "peak_mb": round(max(r[2] for r in runs), 1),
         "runs": len(runs),
     }
 
@@ -243,17 +249,6 @@ def sizes(
 # --- once ----------------------------------------------------------------------------------------------
 
 
-def peak_rss_mb(cmd: list[str]) -> float:
-    """Peak resident memory of the command (the largest of it and its worker processes), in MB."""
-    code = (
-        "import resource, subprocess, sys; "
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
-    )
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True, env=ENV)
-    return round(int(out.stdout.strip()) / 1024, 1)
-
-
 def startup(repeat: int = 20) -> dict[str, float]:
     bare = [sys.executable, "-c", "pass"]
     version = [SAMENWERK, "--version"]
@@ -272,8 +267,13 @@ def pdf(documents: int = 5) -> dict[str, float]:
     for path in generate(300, OUT / "corpus-300")[:documents]:
         shutil.copy(path, folder / path.name)
     cmd = [SAMENWERK, "render", str(folder), "-f", "pdf", "--output-dir", str(OUT / "pdf-out"), "--force", "-q"]
-    seconds, cpu = run(cmd, ok=(0,))
-    return {"documents": documents, "s": round(seconds, 2), "s_per_document": round(seconds / documents, 2)}
+    seconds, _cpu, peak = run(cmd, ok=(0,))
+    return {
+        "documents": documents,
+        "s": round(seconds, 2),
+        "s_per_document": round(seconds / documents, 2),
+        "peak_mb": round(peak, 1),
+    }
 
 
 LONG_LISTS = (8000, 16000, 32000)
@@ -419,6 +419,10 @@ def growth(points: dict[int, dict]) -> str:
     return " → ".join(parts) or "–"
 
 
+def _mb(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f} MB"
+
+
 def report(data: dict) -> str:
     results, skipped, ns = data["sizes"], data["skipped"], data["files"]
 
@@ -490,7 +494,16 @@ def report(data: dict) -> str:
         row = [cell(s(name, n)) if s(name, n) is not None else ("skipped" if n in skipped.get(name, {}) else "–")
                for n in ns]  # fmt: skip
         lines.append(f"| {name} | " + " | ".join(row) + f" | {growth(results[name])} |")
-    lines += ["", "![seconds against files, log-log](performance.svg)", "", "## Ratios", ""]
+    lines += ["", "![seconds against files, log-log](performance.svg)", "", "## Peak memory", ""]
+    lines += [
+        "The largest resident memory of the process and each of its workers, in MB (the largest of the runs).",
+        "",
+        "| command | " + " | ".join(f"{n:,} files" for n in ns) + " |",
+        "|---|" + "---|" * len(ns),
+    ]
+    for name in results:
+        lines.append(f"| {name} | " + " | ".join(_mb(results[name].get(n, {}).get("peak_mb")) for n in ns) + " |")
+    lines += ["", "## Ratios", ""]
     lines.append("| ratio | " + " | ".join(f"{n:,} files" for n in ns) + " |")
     lines.append("|---|" + "---|" * len(ns))
     pairs = [
@@ -525,18 +538,16 @@ def report(data: dict) -> str:
         "",
         "## Once",
         "",
-        "- lint's peak memory (the largest of the process and its workers, no cache): "
-        + ", ".join(f"{int(n):,} files {mb:.0f} MB" for n, mb in data.get("lint_peak_mb", {}).items())
-        + ".",
         f"- render -f pdf: {data['pdf']['s_per_document']:.2f} s per document "
-        f"({data['pdf']['documents']} documents in {data['pdf']['s']:.1f} s).",
+        f"({data['pdf']['documents']} documents in {data['pdf']['s']:.1f} s; peak memory "
+        f"{_mb(data['pdf'].get('peak_mb'))}).",
         "- start-up: " + ", ".join(f"`{k}` {v * 1000:.0f} ms" for k, v in data["startup"].items()) + ".",
         "",
-        "| diff | seconds | processor seconds |",
-        "|---|---|---|",
+        "| diff | seconds | processor seconds | peak memory |",
+        "|---|---|---|---|",
     ]
     for name, r in data["diff"].items():
-        lines.append(f"| {name} | {r['s']:.2f} | {r['cpu_s']:.2f} |")
+        lines.append(f"| {name} | {r['s']:.2f} | {r['cpu_s']:.2f} | {_mb(r.get('peak_mb'))} |")
     return "\n".join(lines) + "\n"
 
 
@@ -576,11 +587,6 @@ def main() -> None:
         "peers_up_to": args.peers_up_to,
         "sizes": results,
         "skipped": skipped,
-        "lint_peak_mb": {
-            n: peak_rss_mb([SAMENWERK, "lint", "-f", "concise", "--no-cache", str(OUT / f"corpus-{n}")])
-            for n in ns
-            if n in results.get("lint cold", {}) and time.time() < stop_at
-        },
         **once,
     }
     (OUT / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -16,51 +16,10 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-from run import OUT, generate, git
-
-SAMENWERK = str(Path(sys.executable).parent / "samenwerk")
-AS_OF = "2025-06-30"
-
-
-def repository(n: int) -> Path:
-    repo = OUT / f"site-repo-{n}"
-    if (repo / ".git").exists():
-        return repo
-    shutil.rmtree(repo, ignore_errors=True)
-    (repo / "agreements").mkdir(parents=True)
-    for path in generate(n, OUT / f"corpus-{n}"):
-        shutil.copy(path, repo / "agreements" / path.name)
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "all")
-    one = repo / "agreements" / "agreement-000007.yaml"
-    text = one.read_text(encoding="utf-8")
-    one.write_text(
-        text.replace("end: 2025-12-31", "end: 2026-12-31").replace("end: 31-12-2025", "end: 31-12-2026"), "utf-8"
-    )
-    git(repo, "commit", "-qam", "one extended")
-    return repo
-
-
-def measured(cmd: list[str]) -> tuple[float, float]:
-    """Wall-clock seconds and peak resident memory (MB) of the command and its worker processes."""
-    code = (
-        "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
-        "t = time.perf_counter() - t; "
-        "print(p.returncode, t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, flush=True); "
-        "sys.stderr.write(p.stderr.decode()[-2000:])"
-    )
-    done = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, check=True)
-    rc, seconds, kb = done.stdout.split()
-    if rc != "0":
-        raise SystemExit(f"{' '.join(cmd[:3])} exited {rc}: {done.stderr}")
-    return float(seconds), round(int(kb) / 1024, 1)
+from run import AS_OF, OUT, SAMENWERK, repository, run
 
 
 def main() -> None:
@@ -71,14 +30,15 @@ def main() -> None:
     args = parser.parse_args()
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
-        repo = repository(n)
+        repo = repository(n, "site-repo")
         site = OUT / f"site-{n}"
         shutil.rmtree(site, ignore_errors=True)
         cmd = [SAMENWERK, "site", str(repo / "agreements"), "--output-dir", str(site), "--no-pdf"]
         cmd += ["--as-of", AS_OF, "--jobs", str(args.jobs), "-q"]
-        full, peak = measured(cmd)
+        full, _cpu, peak = run(cmd, ok=(0,))
+        peak = round(peak, 1)
         files = sum(1 for p in site.rglob("*") if p.is_file())
-        unchanged = min(measured(cmd)[0] for _ in range(args.repeat))
+        unchanged = min(run(cmd, ok=(0,))[0] for _ in range(args.repeat))
         one = repo / "agreements" / "agreement-000011.yaml"
         original = one.read_text(encoding="utf-8")
         changed = original.replace("end: 2025-12-31", "end: 2027-06-30").replace("end: 31-12-2025", "end: 30-06-2027")
@@ -88,7 +48,7 @@ def main() -> None:
             for i in range(args.repeat):
                 one.write_text(changed if i % 2 == 0 else original, encoding="utf-8")
                 os.utime(one, (time.time(), time.time()))
-                times.append(measured(cmd)[0])
+                times.append(run(cmd, ok=(0,))[0])
         finally:
             one.write_text(original, encoding="utf-8")
         row = {
