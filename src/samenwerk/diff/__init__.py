@@ -104,9 +104,9 @@ def _deeper_than(data: Any, limit: int) -> bool:
         below: list[Any] = []
         for node in level:
             if isinstance(node, dict):
-                below.extend(v for v in node.values() if isinstance(v, (dict, list)))
+                below += [v for v in node.values() if isinstance(v, (dict, list))]
             elif isinstance(node, list):
-                below.extend(v for v in node if isinstance(v, (dict, list)))
+                below += [v for v in node if isinstance(v, (dict, list))]
         level, depth = below, depth + 1
     return False
 

@@ -64,9 +64,9 @@ def _ids(data: Any) -> set[str]:
         if isinstance(node, dict):
             if isinstance(node.get("id"), str):
                 found.add(node["id"])
-            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+            stack += [v for v in node.values() if isinstance(v, (dict, list))]
         elif isinstance(node, list):
-            stack.extend(v for v in node if isinstance(v, (dict, list)))
+            stack += [v for v in node if isinstance(v, (dict, list))]
     return found
 
 
@@ -142,25 +142,27 @@ def substitute(data: Any, ids: dict[str, str]) -> Any:
     what holds no renamed id is shared, not copied (a rename in a list of 30,000 entries copies one path)."""
     if not ids:
         return data
-    if isinstance(data, dict):
-        out: dict[Any, Any] | None = None
-        for key, value in data.items():
+    if isinstance(data, str):
+        return _renamed(data, ids)
+    if not isinstance(data, (dict, list)):
+        return data
+    # One call per mapping or list, not per value: a text is looked up where it stands.
+    out: Any = None
+    for key, value in data.items() if isinstance(data, dict) else enumerate(data):
+        if isinstance(value, str):
+            changed = _renamed(value, ids) if value in ids else value
+        elif isinstance(value, (dict, list)):
             changed = substitute(value, ids)
-            if changed is not value:
-                out = out if out is not None else dict(data)
-                out[key] = changed
-        return data if out is None else out
-    if isinstance(data, list):
-        items: list[Any] | None = None
-        for i, value in enumerate(data):
-            changed = substitute(value, ids)
-            if changed is not value:
-                items = items if items is not None else list(data)
-                items[i] = changed
-        return data if items is None else items
-    if isinstance(data, str) and data in ids and _SLUG.match(data):
-        return ids[data]
-    return data
+        else:
+            continue
+        if changed is not value:
+            out = out if out is not None else type(data)(data)
+            out[key] = changed
+    return data if out is None else out
+
+
+def _renamed(text: str, ids: dict[str, str]) -> str:
+    return ids[text] if text in ids and _SLUG.match(text) else text
 
 
 def compare(old: Any, new: Any) -> list[Change]:
