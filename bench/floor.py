@@ -1,4 +1,7 @@
-"""The parsing floor: a C-backed YAML load plus Pydantic validation, in one process. No rules, no reports."""
+"""The parsing floor: a C-backed YAML load plus Pydantic validation, in one process. No rules, no reports.
+
+python bench/floor.py FOLDER | FILE...
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,9 @@ from samenwerk.model import Agreement
 
 def main() -> None:
     ok = 0
-    for path in sorted(Path(sys.argv[1]).glob("*.yaml")):
+    given = [Path(a) for a in sys.argv[1:]]
+    paths = sorted(given[0].glob("*.yaml")) if len(given) == 1 and given[0].is_dir() else given
+    for path in paths:
         Agreement.model_validate(yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader))
         ok += 1
     print(ok)
