@@ -106,3 +106,16 @@ def test_the_wheel_carries_templates_schemas_and_calendars(tmp_path: Path) -> No
     where, length = ran.stdout.split()
     assert Path(where) == unpacked / "samenwerk" / "templates"
     assert int(length) > 1000
+
+
+def test_no_test_times_anything() -> None:
+    # Speed and memory are the benchmark's (bench/, `make bench`); a test that measured time would pass or fail
+    # with the load of the machine. Waiting with a deadline (polling for a file or a browser) is not timing.
+    timing = ("perf_counter", "process_time", "timeit", "getrusage")
+    offenders = sorted(
+        f"{path.relative_to(ROOT)}: {word}"
+        for path in (ROOT / "tests").rglob("*.py")
+        for word in timing
+        if word in path.read_text(encoding="utf-8") and path.name != "test_layout.py"
+    )
+    assert offenders == []

@@ -250,12 +250,9 @@ def test_a_pdf_too_large_to_lay_out_stops_at_the_time_limit(agreement, monkeypat
     ["(3 ** 400000000) % 7", "2 ** (10 ** 9)", "'x' * 100000000000", "[1] * 100000000000", "(10 ** 60) * (10 ** 2000)"],
 )
 def test_arithmetic_that_no_signal_can_stop_is_refused(tmp_path: Path, agreement, expression: str) -> None:
-    import time
-
-    start = time.perf_counter()
+    # Refused before it is computed: computed, each would run for hours or exhaust memory (the test would hang).
     with pytest.raises(SamenwerkError):
         render_text(agreement, "md", _folder(tmp_path, "agreement.md.j2", "{{ " + expression + " }}"))
-    assert time.perf_counter() - start < 5
 
 
 def test_a_template_that_names_an_unknown_party_is_a_template_error(cli, tmp_path: Path) -> None:
