@@ -94,8 +94,7 @@ def _translation() -> _gettext.NullTranslations:
 
 @contextlib.contextmanager
 def speaking(language_: str) -> Iterator[None]:
-    """Speak ``language_`` for a while: for output that is in one language whatever the user's (the register
-    site, which is not translated yet)."""
+    """Speak ``language_`` for a while: for output that is in one language whatever the user's."""
     before, translation = _STATE.language, _STATE.translation
     use(language_)
     try:
@@ -139,6 +138,24 @@ def date(day: dt.date | None) -> str:
     if day is None:
         return ""
     return _date(day, babel_locale())
+
+
+SHORT_DATES = {"nl": "dd-MM-y", "en": "MMM d, y"}
+"""A date in a table's column, as each language writes it briefly: 31-12-2025, Dec 31, 2025."""
+
+
+def short_date(day: dt.date | None) -> str:
+    """A date as the run's language writes it in a table: 31-12-2025, Dec 31, 2025; '' for None."""
+    if day is None:
+        return ""
+    return _short_date(day, language())
+
+
+@lru_cache(maxsize=4096)
+def _short_date(day: dt.date, lang: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, SHORT_DATES[lang], locale=BABEL_LOCALES[lang]))
 
 
 def number(value: float) -> str:

@@ -21,7 +21,7 @@
     if (key === "days") {
       return Number(x) - Number(y);
     }
-    return x.localeCompare(y, "nl");
+    return x.localeCompare(y, document.documentElement.lang || "nl");
   }
 
   function filters(table, form) {
@@ -31,7 +31,7 @@
     var selects = form.querySelectorAll("select[data-filter]");
     var before = form.querySelector("input[type=date]");
     var count = document.getElementById("aantal");
-    var noun = table.getAttribute("data-noun") || "overeenkomsten";
+    var shownText = table.getAttribute("data-shown") || "{shown} / {total}";  /* in the page's language */
 
     function apply() {
       var words = norm(search.value).split(/\s+/).filter(Boolean);
@@ -53,7 +53,7 @@
         }
       });
       if (count) {
-        count.textContent = shown + " van " + rows.length + " " + noun + " getoond";
+        count.textContent = shownText.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
       }
     }
 

@@ -25,17 +25,29 @@ AS_OF = dt.date(2025, 6, 30)
 IDS = sorted(p.stem for p in AGREEMENTS.glob("*.yaml"))
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _build(tmp_path_factory: pytest.TempPathFactory, lang: str) -> Path:
     from ..conftest import CACHE_HOME
 
     os.environ.setdefault("XDG_CACHE_HOME", str(CACHE_HOME))
     root = tmp_path_factory.mktemp("register")
     repo = make_repo(root / "repo")
     out = root / "site"
-    code, text = invoke("site", str(repo / "agreements"), "--output-dir", str(out), "--as-of", AS_OF.isoformat())
+    code, text = invoke(
+        "site", str(repo / "agreements"), "--output-dir", str(out), "--as-of", AS_OF.isoformat(), "--lang", lang
+    )
     assert code == 0, text
     return out
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site in Dutch, as its readers read it (module-scoped: built once, before conftest's ``dutch``)."""
+    return _build(tmp_path_factory, "nl")
+
+
+@pytest.fixture(scope="module")
+def site_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(tmp_path_factory, "en")
 
 
 def visible_ids(b: Browser) -> list[str]:
@@ -178,7 +190,13 @@ def test_no_page_reports_a_problem_or_reaches_the_network(site: Path, browser: B
         assert browser.problems() == [], page.name
 
 
-def test_axe_finds_no_accessibility_violations(site: Path, browser: Browser, axe: str) -> None:
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_axe_finds_no_accessibility_violations(
+    site: Path, site_en: Path, browser: Browser, axe: str, lang: str
+) -> None:
+    """In both languages: the English site marks the agreements' Dutch text with lang="nl" (axe checks that
+    every lang is valid, and the page's is set)."""
+    site = site if lang == "nl" else site_en
     found = {}
     for page in _pages(site):
         browser.open(page.as_uri())
@@ -208,3 +226,19 @@ def test_pages_print(site: Path, browser: Browser) -> None:
         assert ident.split("-")[0] in text
     assert "Alle overeenkomsten op 30 juni 2025" in text
     assert "Zoeken" not in text and "Hoofdmenu" not in text and "Tijdlijn" not in text
+
+
+def test_the_english_site_marks_the_agreements_dutch_text(site_en: Path, browser: Browser) -> None:
+    browser.open((site_en / "index.html").as_uri())
+    assert browser.js("document.documentElement.lang") == "en"
+    assert browser.js("document.getElementById('aantal').textContent") == "5 of 5 agreements shown"
+    # Every title of an agreement is in Dutch: the element that holds it says so; the site's words do not.
+    langs = browser.js(
+        "[...document.querySelectorAll('#overeenkomsten tbody td:first-child a')].map(a => a.closest('[lang]').lang)"
+    )
+    assert langs == ["nl"] * 5
+    assert browser.js("document.querySelector('caption').closest('[lang]').lang") == "en"
+    browser.open((site_en / "overeenkomst" / f"{GENT}.html").as_uri())
+    assert browser.js("document.querySelector('h1').lang") == "nl"
+    assert browser.js("document.querySelector('h2').closest('[lang]').lang") == "en"
+    assert browser.problems() == []

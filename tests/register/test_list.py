@@ -127,11 +127,11 @@ def _hostile(tmp_path: Path) -> Path:
 def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
     code, out = invoke("list", str(_hostile(tmp_path)), "--as-of", AS_OF, "-f", "csv", "--sort", "id")
     assert code == 0, out
-    rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["region"] for r in rows] == ["'" + f for f in FORMULAS]
-    assert all(r["parties"].startswith("'") for r in rows)
+    rows = list(csv.DictReader(io.StringIO(out)))  # headings in Dutch: see conftest.py
+    assert [r["regio"] for r in rows] == ["'" + f for f in FORMULAS]
+    assert all(r["partijen"].startswith("'") for r in rows)
     assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r.values())
-    assert rows[0]["end"] == "2025-12-31" and rows[0]["days_left"] == "184"
+    assert rows[0]["einde"] == "2025-12-31" and rows[0]["dagen"] == "184"
 
 
 def test_xlsx_reads_back_as_text_and_dates(tmp_path: Path) -> None:
@@ -176,3 +176,36 @@ def test_the_end_as_consolidated_with_amendments() -> None:
     (row,) = doc["agreements"]  # the amendments are folded into the agreement they amend
     assert row["id"] == "voorbeeldegem-vdab-2024-2025" and row["end"] == "2026-12-31"
     assert row["amended_by"] == ["voorbeeldegem-vdab-addendum-1", "voorbeeldegem-vdab-verlenging-2026"]
+
+
+def test_people_read_their_language_scripts_read_stable_keys(repo: Path) -> None:
+    """Table, CSV and spreadsheet headings and words follow --lang; JSON keys and values do not (its texts,
+    the parties' roles, do)."""
+    from samenwerk.reporters.register import COLUMNS
+
+    folder = str(repo / "agreements")
+    runs = {}
+    for lang in ("nl", "en"):
+        code, out = invoke("list", folder, "--as-of", AS_OF, "-f", "csv", "--lang", lang, "--sort", "id")
+        assert code == 0, out
+        runs[lang] = list(csv.reader(io.StringIO(out)))
+    nl, en = runs["nl"], runs["en"]
+    assert nl[0][:6] == ["id", "titel", "soort", "partijen", "begin", "einde"]
+    assert en[0][:6] == ["id", "title", "kind", "parties", "start", "end"] and len(en[0]) == len(COLUMNS)
+    status = en[0].index("status")
+    assert {r[status] for r in en[1:]} >= {"expired", "signed"} and "ondertekend" in {r[status] for r in nl[1:]}
+    assert [r[0] for r in nl][1:] == [r[0] for r in en][1:]  # the same rows in the same order
+    code, table = invoke("list", folder, "--as-of", AS_OF, "--lang", "en")
+    assert code == 0 and "Agreements as of June 30, 2025" in table and "Dec 31" in table  # a short English date
+    docs = {}
+    for lang in ("nl", "en"):
+        code, out = invoke("list", folder, "--as-of", AS_OF, "-f", "json", "--lang", lang, "--sort", "id")
+        assert code == 0, out
+        docs[lang] = json.loads(out)
+    rows = {lang: docs[lang]["agreements"] for lang in docs}
+    assert [sorted(r) for r in rows["nl"]] == [sorted(r) for r in rows["en"]]
+    assert [(r["status"], r["state"], r["end"]) for r in rows["nl"]] == [
+        (r["status"], r["state"], r["end"]) for r in rows["en"]
+    ]
+    gent_nl, gent_en = (next(r for r in rows[lang] if r["id"] == GENT) for lang in ("nl", "en"))
+    assert "ondertekent" in gent_nl["parties"][0]["roles"] and "signs" in gent_en["parties"][0]["roles"]

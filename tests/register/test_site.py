@@ -264,7 +264,7 @@ def test_a_forged_manifest_changes_nothing(repo: Path, tmp_path: Path) -> None:
     (tmp_path / "outside.txt").write_text("keep", encoding="utf-8")
     manifest.write_bytes(mac + b"\n" + json.dumps(data).encode())  # the old MAC does not fit the new body
     code, summary = build(repo / "agreements", out, "--force")
-    assert code == 0 and any("was not written by samenwerk for this user" in n for n in summary["notes"])
+    assert code == 0 and any("niet door samenwerk voor deze gebruiker geschreven" in n for n in summary["notes"])
     assert page.read_text(encoding="utf-8") != "forged"
     assert (tmp_path / "outside.txt").read_text(encoding="utf-8") == "keep"
 
@@ -296,7 +296,7 @@ def test_links_in_the_output_folder_are_not_written_through(repo: Path, tmp_path
     out.mkdir()
     os.symlink(elsewhere, out / "partij")
     code, summary = build(repo / "agreements", out, "--force")
-    assert code == 2 and "symbolic link" in summary["text"]
+    assert code == 2 and "symbolische link" in summary["text"]  # in Dutch: see conftest.py
     assert list(elsewhere.iterdir()) == []
     (out / "partij").unlink()
     target = tmp_path / "target.txt"

@@ -59,6 +59,8 @@ class Entry:
     parties: tuple[PartyRef, ...]
     signed: dt.date | None = None
     last_change: Change | None = None
+    language: str = "nl"
+    """The agreement's own language (``language``): its title, names and texts are in it."""
 
     @property
     def id(self) -> str:
@@ -95,6 +97,7 @@ def entry(agreement: Agreement, path: str = "", as_of: dt.date | None = None) ->
         region=agreement.region,
         parties=tuple(refs),
         signed=facts.signed(agreement),
+        language=str(agreement.language),
     )
 
 
@@ -225,6 +228,7 @@ def to_plain(e: Entry) -> dict[str, Any]:
         "region": e.region,
         "signed": _iso(e.signed),
         "parties": [[p.key, p.slug, p.name, p.short, p.kind, list(p.roles)] for p in e.parties],
+        "language": e.language,
     }
 
 
@@ -253,6 +257,7 @@ def from_plain(data: dict[str, Any]) -> Entry:
         region=data["region"],
         parties=tuple(PartyRef(k, s, n, sh, kd, tuple(roles)) for k, s, n, sh, kd, roles in data["parties"]),
         signed=_date(data["signed"]),
+        language=data.get("language", "nl"),
     )
 
 

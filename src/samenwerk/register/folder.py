@@ -36,6 +36,7 @@ from typing import Any
 
 from ..errors import SamenwerkError
 from ..fsutil import write_atomic
+from ..i18n import _
 
 MANIFEST = ".samenwerk-site.json"
 FORMAT = 1
@@ -101,11 +102,13 @@ class SiteFolder:
         self.note: str | None = None
         """Why the previous build's manifest was not used, when there was one."""
         if root.exists() and not root.is_dir():
-            raise SamenwerkError(f"{root}: is a file, not a folder")
+            raise SamenwerkError(_("{path}: is a file, not a folder").format(path=root))
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SamenwerkError(f"{root}: cannot create the folder: {exc.strerror}") from None
+            raise SamenwerkError(
+                _("{path}: cannot create the folder: {error}").format(path=root, error=exc.strerror)
+            ) from None
         self.real = Path(os.path.realpath(root))
         self._secret = _secret()
         self._old_files: dict[str, dict[str, Any]] = {}
@@ -128,25 +131,28 @@ class SiteFolder:
             self.note = f"{path}: {exc.strerror}"
             return
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_MANIFEST:
-            self.note = f"{path} is not a manifest samenwerk wrote: every page is made afresh"
+            self.note = _("{path} is not a manifest samenwerk wrote: every page is made afresh").format(path=path)
             return
         if self._secret is None:
-            self.note = "the user's cache directory cannot hold samenwerk's secret: every page is made afresh"
+            self.note = _("the user's cache directory cannot hold samenwerk's secret: every page is made afresh")
             return
         raw = path.read_bytes()
-        mac, _, body = raw.partition(b"\n")
+        mac, _sep, body = raw.partition(b"\n")
         expected = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode()
         if not hmac.compare_digest(mac, expected):
-            self.note = f"{path} was not written by samenwerk for this user: every page is made afresh"
+            self.note = _("{path} was not written by samenwerk for this user: every page is made afresh").format(
+                path=path
+            )
             return
         try:
             data = json.loads(body)
         except ValueError:
-            self.note = f"{path} is damaged: every page is made afresh"
+            self.note = _("{path} is damaged: every page is made afresh").format(path=path)
             return
         if data.get("format") != FORMAT or data.get("fingerprint") != self.fingerprint:
-            self.note = (
-                "samenwerk, its templates or the options changed since the last build: every page is made afresh"
+            self.note = _(
+                "samenwerk, its templates, the options or the language changed since the last build: "
+                "every page is made afresh"
             )
             # The files are still samenwerk's own: they may be replaced without --force.
             self._old_files = {k: v for k, v in data.get("files", {}).items() if safe_relative(k)}
@@ -205,7 +211,9 @@ class SiteFolder:
         assert safe_relative(rel), rel
         path = self._place(rel, create=True)
         if path is None:
-            raise SamenwerkError(f"{self.root / rel}: a folder on the way is a symbolic link or not a folder")
+            raise SamenwerkError(
+                _("{path}: a folder on the way is a symbolic link or not a folder").format(path=self.root / rel)
+            )
         raw = data.encode("utf-8") if isinstance(data, str) else data
         try:
             info = path.lstat()
@@ -213,12 +221,14 @@ class SiteFolder:
             info = None
         if info is not None and rel not in self._old_files and not self.force:
             raise SamenwerkError(
-                f"{self.root / rel}: already exists and was not written by samenwerk site here; "
-                "use --force to overwrite it, or choose another output folder"
+                _(
+                    "{path}: already exists and was not written by samenwerk site here; "
+                    "use --force to overwrite it, or choose another output folder"
+                ).format(path=self.root / rel)
             )
         if info is not None and not stat.S_ISREG(info.st_mode):
             if stat.S_ISDIR(info.st_mode):
-                raise SamenwerkError(f"{path}: is a folder; remove it first")
+                raise SamenwerkError(_("{path}: is a folder; remove it first").format(path=path))
             path.unlink()  # a link or a pipe: removed itself, never written through
         _replace(path, raw)
         after = path.lstat()
@@ -247,7 +257,9 @@ class SiteFolder:
                 try:
                     folder.mkdir()
                 except OSError as exc:
-                    raise SamenwerkError(f"{folder}: cannot create the folder: {exc.strerror}") from None
+                    raise SamenwerkError(
+                        _("{path}: cannot create the folder: {error}").format(path=folder, error=exc.strerror)
+                    ) from None
                 continue
             if not stat.S_ISDIR(info.st_mode):  # lstat: a link to a folder is not a folder here
                 return None

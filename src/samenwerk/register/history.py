@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SamenwerkError
+from ..i18n import _
 
 STATUS = {"A": "added", "M": "modified", "R": "renamed", "T": "modified", "C": "added"}
 
@@ -105,12 +106,12 @@ def log(files: Iterable[Path]) -> Log:
             continue
         by_top.setdefault(top, {})[rel] = str(f)
     if any(t is None for t in tops.values()):
-        result.notes.append("some files are not in a git repository: they have no history")
+        result.notes.append(_("some files are not in a git repository: they have no history"))
     for top, names in by_top.items():
         try:
             _walk(top, names, result)
         except SamenwerkError as exc:
-            result.notes.append(f"{top}: no history: {exc}")
+            result.notes.append(_("{folder}: no history: {error}").format(folder=top, error=exc))
     return result
 
 
@@ -164,7 +165,7 @@ def _parse(raw: bytes) -> list[tuple[Commit, list[_Entry]]]:
     while i + 3 < len(tokens):
         head = tokens[i].lstrip("\n")
         if not head.startswith("\x1e"):
-            raise SamenwerkError(f"git log: unexpected output {head[:60]!r}")
+            raise SamenwerkError(_("git log: unexpected output {text}").format(text=repr(head[:60])))
         sha, stamp, author, subject = head[1:], tokens[i + 1], tokens[i + 2], tokens[i + 3]
         commit = Commit(sha, dt.datetime.fromtimestamp(int(stamp or 0), dt.UTC), author, subject)
         i += 4
@@ -172,7 +173,7 @@ def _parse(raw: bytes) -> list[tuple[Commit, list[_Entry]]]:
         while i < len(tokens) and tokens[i].lstrip("\n").startswith(":"):
             meta = tokens[i].lstrip("\n:").split()
             if len(meta) < 5:
-                raise SamenwerkError(f"git log: unexpected output {tokens[i][:60]!r}")
+                raise SamenwerkError(_("git log: unexpected output {text}").format(text=repr(tokens[i][:60])))
             status = meta[4][0]
             old_blob = None if set(meta[2]) == {"0"} else meta[2]
             new_blob = None if set(meta[3]) == {"0"} else meta[3]
@@ -216,13 +217,11 @@ def changes(pairs: Iterable[tuple[str, str, str]], top: Path) -> dict[str, dict[
 
 
 def plain(found: Any) -> dict[str, Any]:
-    """A ``diff.FileDiff`` as the site shows it: a summary, then each change worded in Dutch, substantive
-    changes first (words marked as ``[op, text]`` pieces)."""
-    from .. import i18n
+    """A ``diff.FileDiff`` as the site shows it: a summary, then each change worded in the run's language
+    (the agreement's own text as it is), substantive changes first (words marked as ``[op, text]`` pieces)."""
     from ..diff.describe import Describer, summary
 
-    with i18n.speaking("nl"):  # the register site is in Dutch throughout (its labels are not translated yet)
-        return _plain(found, Describer, summary)
+    return _plain(found, Describer, summary)
 
 
 def _plain(found: Any, Describer: Any, summary: Any) -> dict[str, Any]:  # noqa: N803

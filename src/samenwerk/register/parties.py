@@ -49,23 +49,25 @@ def short(party: Party) -> str:
 
 
 def roles(agreement: Agreement, party_id: str) -> list[str]:
-    """What the party does in the agreement, in Dutch: its role titles, that it signs, the bodies it sits in,
-    its contact point."""
+    """What the party does in the agreement, in the run's language (names and titles as the agreement has
+    them): its role titles, that it signs, the bodies it sits in, its contact point."""
+    from ..i18n import _
+
     found: list[str] = []
     if agreement.roles:
         for role in agreement.roles.roles:
             if role.party == party_id:
-                found.append(f"rol: {role.title}" if role.title else "heeft een rol")
+                found.append(_("role: {title}").format(title=role.title) if role.title else _("has a role"))
     if agreement.signing and any(block.party == party_id for block in agreement.signing.blocks):
-        found.append("ondertekent")
+        found.append(_("signs"))
     if agreement.consultation:
         for body in agreement.consultation.bodies:
             if body.convener and body.convener.party == party_id:
-                found.append(f"roept {body.name} samen")
+                found.append(_("convenes {body}").format(body=body.name))
             if any(party_id in member.parties for member in body.members):
-                found.append(f"lid van {body.name}")
+                found.append(_("member of {body}").format(body=body.name))
     if agreement.contact_points:
         for contact in agreement.contact_points.contacts:
             if contact.party == party_id:
-                found.append(f"aanspreekpunt: {contact.function}")
+                found.append(_("contact point: {function}").format(function=contact.function))
     return list(dict.fromkeys(found))

@@ -2,8 +2,8 @@
 (``site.build``) and a summary of what it did (``SITE_FORMATS``).
 
 Add a list format: a module here with a writer, and one line in ``FORMATS``. The columns are defined once
-(``columns``), in English for machines (JSON keys, the CSV header) and in Dutch for people (the table, the
-spreadsheet); values from the agreements are the agreement's own words.
+(``COLUMNS``): a key in English for machines (JSON, stable whatever the language) and a heading for people in
+the run's language (the table, CSV, the spreadsheet); values from the agreements are the agreement's own words.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
+from ...i18n import N_, _
 from .. import Format, Registry
 
 if TYPE_CHECKING:
@@ -59,56 +60,58 @@ SITE_FORMATS: Registry[SummaryWriter] = Registry(
 """What ``samenwerk site`` says about a build: pages written, kept and removed, files not loaded."""
 
 
-STATUS_NL = {
-    "draft": "ontwerp",
-    "proposed": "voorgesteld",
-    "approved": "goedgekeurd",
-    "signed": "ondertekend",
-    "active": "actief",
-    "terminated": "beëindigd",
-    "expired": "verlopen",
-    "superseded": "vervangen",
+STATUS_WORDS = {
+    "draft": N_("draft"),
+    "proposed": N_("proposed"),
+    "approved": N_("approved"),
+    "signed": N_("signed"),
+    "active": N_("active"),
+    "terminated": N_("terminated"),
+    "expired": N_("expired"),
+    "superseded": N_("superseded"),
 }
-"""Each recorded status (``model.agreement.Status``) in Dutch."""
+"""Each recorded status (``model.agreement.Status``) as a word of the run's language (translated where shown)."""
 
 
-def status_nl(status: str | None) -> str:
-    return STATUS_NL[str(status)] if status else "niet vermeld"
+def status_words(status: str | None) -> str:
+    """A recorded status in the run's language; 'not recorded' when there is none."""
+    return _(STATUS_WORDS[str(status)]) if status else _("not recorded")
 
 
-STATE_NL = {
-    "expired": "verlopen",
-    "expiring": "loopt binnenkort af",
-    "active": "lopend",
-    "not-yet-started": "nog niet gestart",
-    "open-ended": "zonder einddatum",
-}
+def state_words(state: Any) -> str:
+    """A state (``deadlines.State``) in the run's language."""
+    from ..deadlines.table import STATE_WORDS
 
-
-def state_nl(state: Any) -> str:
-    return STATE_NL[str(state)]
+    return _(STATE_WORDS[state])
 
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("id", "id"),
-    ("title", "titel"),
-    ("kind", "soort"),
-    ("parties", "partijen"),
-    ("start", "begin"),
-    ("end", "einde"),
-    ("status", "status"),
-    ("state", "toestand"),
-    ("days_left", "dagen"),
-    ("region", "regio"),
-    ("last_change", "laatste wijziging"),
-    ("commit", "commit"),
-    ("path", "bestand"),
+    ("id", N_("id")),
+    ("title", N_("title")),
+    ("kind", N_("kind")),
+    ("parties", N_("parties")),
+    ("start", N_("start")),
+    ("end", N_("end")),
+    ("status", N_("status")),
+    ("state", N_("state")),
+    ("days_left", N_("days")),
+    ("region", N_("region")),
+    ("last_change", N_("last change")),
+    ("commit", N_("commit")),
+    ("path", N_("file")),
 )
-"""Every column: its key (JSON, CSV) and its Dutch heading (table, spreadsheet)."""
+"""Every column: its key (JSON, stable English) and its heading for people (table, CSV, spreadsheet), in the
+run's language."""
 
 
-def columns(e: Entry) -> dict[str, Any]:
-    """One row's values by key: dates as dates, numbers as numbers, missing values as None."""
+def headings() -> list[str]:
+    """The columns' headings in the run's language."""
+    return [_(heading) for _key, heading in COLUMNS]
+
+
+def columns(e: Entry, words: bool = False) -> dict[str, Any]:
+    """One row's values by key: dates as dates, numbers as numbers, missing values as None. ``words``: the
+    status and the state as words of the run's language (for people), else as the model's values (JSON)."""
     r = e.report
     return {
         "id": e.id,
@@ -117,8 +120,8 @@ def columns(e: Entry) -> dict[str, Any]:
         "parties": ", ".join(p.short for p in e.parties),
         "start": r.start,
         "end": r.end,
-        "status": str(r.status) if r.status else None,
-        "state": str(r.state),
+        "status": (status_words(r.status) if words else str(r.status) if r.status else None),
+        "state": state_words(r.state) if words else str(r.state),
         "days_left": r.days_left,
         "region": e.region,
         "last_change": e.last_change.date if e.last_change else None,

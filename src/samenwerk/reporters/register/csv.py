@@ -1,4 +1,6 @@
-"""The register as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), header from ``columns``.
+"""The register as CSV (RFC 4180: comma-separated, CRLF, quoted where needed), for spreadsheets: the header
+and the status and state words in the run's language (``COLUMNS``), dates in ISO 8601 and numbers without
+grouping, which every spreadsheet reads whatever its locale. Scripts read ``-f json``, whose keys are stable.
 
 A spreadsheet runs a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage return before
 one) as a formula: text from the agreements that starts so gets a leading apostrophe, which spreadsheets
@@ -15,7 +17,7 @@ from typing import Any, TextIO
 from ...diagnostics import Diagnostic
 from ...neutral import diagnostic
 from ...register.entries import Entry
-from . import COLUMNS, Options, columns
+from . import COLUMNS, Options, columns, headings
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -31,9 +33,9 @@ def cell(value: Any) -> str:
 
 def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([key for key, _ in COLUMNS])
+    writer.writerow(headings())
     for e in entries:
-        values = columns(e)
+        values = columns(e, words=True)
         writer.writerow([cell(values[key]) for key, _ in COLUMNS])
     for d in errors:
         options.problems.write(f"{diagnostic(d)}\n")

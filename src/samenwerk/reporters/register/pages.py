@@ -5,6 +5,12 @@ tightened sandbox as the document templates (``render.env.DataSandbox``: attribu
 lookup only), with autoescaping on for every template and ``StrictUndefined``: text from the agreements,
 commit subjects, author and file names are data and cannot inject markup. Every page links to the others
 by relative paths, so the site works from the file system and from any static host.
+
+The site's own words are in the run's language (``i18n``): the templates mark them with ``_()`` and
+``ngettext()`` (Jinja's i18n extension, new-style: ``%(name)s`` fields, escaped), and ``make messages``
+extracts them (babel.cfg). What comes from an agreement stays in the agreement's language, and an element
+that holds it carries ``lang`` when that is not the page's (``content_lang``). The file names of the pages
+(``tijdlijn.html``, ``partij/...``) are the same in every language: they are addresses people link to.
 """
 
 from __future__ import annotations
@@ -14,20 +20,27 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from ... import nl
+from ... import i18n
 from ...calendars import default_calendars
+from ...i18n import _
 from ...neutral import quote_path
 from ...register.entries import Entry, Party
-from . import state_nl, status_nl
+from ..deadlines.table import KIND_WORDS
+from . import state_words, status_words
 
-DEADLINE_KINDS_NL = {
-    "end": "einde",
-    "notice": "opzegging",
-    "follow-up": "opvolging",
-    "meeting": "vergadering",
-    "obligation": "verplichting",
-    "planning-period": "planningsperiode",
-}
+HTML_LANG = {"nl": "nl", "en": "en"}
+"""The ``<html lang>`` of the site in each language of the command line."""
+
+
+def page_lang() -> str:
+    return HTML_LANG[i18n.language()]
+
+
+def content_lang(language: str) -> str:
+    """The ``lang`` to put on an element holding an agreement's text: its language when that is not the
+    page's (compared by primary subtag: nl-BE text on a Dutch page needs none), else ''."""
+    same = language.split("-")[0].lower() == page_lang().split("-")[0].lower()
+    return "" if same else language
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +57,9 @@ def environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(datum=nl.date, kort=lambda d: nl.date(d, "dd-MM-y") if d else "")
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(datum=i18n.date, kort=i18n.short_date)
     return env
 
 
@@ -54,13 +69,30 @@ def render(name: str, context: dict[str, Any]) -> str:
 
 def site_context(as_of: dt.date, root: str, current: str, title: str) -> dict[str, Any]:
     """What every page shares: the date the site was built for, the way back to its root, the menu."""
-    return {"as_of": as_of, "root": root, "current": current, "page_title": title}
-
-
-def _deadline(d: Any, as_of: dt.date) -> dict[str, Any]:
     return {
+        "as_of": as_of,
+        "root": root,
+        "current": current,
+        "page_title": title,
+        "lang": page_lang(),
+        "kind_lang": content_lang(KIND_LANGUAGE),
+    }
+
+
+KIND_LANGUAGE = "nl"
+"""The language of the model's kinds of agreement and party (samenwerkingsovereenkomst, gemeente): Dutch
+words, shown as they are (they are what ``--kind`` takes), marked as Dutch on an English page."""
+
+
+QUOTED_KINDS = frozenset({"obligation", "follow-up"})
+"""Deadlines whose title is the agreement's own sentence (the obligation, the follow-up), not samenwerk's."""
+
+
+def _deadline(d: Any, as_of: dt.date, language: str) -> dict[str, Any]:
+    return {
+        "lang": content_lang(language) if str(d.kind) in QUOTED_KINDS else "",
         "key": d.key,
-        "kind": DEADLINE_KINDS_NL.get(str(d.kind), str(d.kind)),
+        "kind": _(KIND_WORDS.get(str(d.kind), str(d.kind))),
         "date": d.date,
         "title": d.title,
         "detail": d.detail,
@@ -71,12 +103,13 @@ def _deadline(d: Any, as_of: dt.date) -> dict[str, Any]:
 
 
 def _short(day: dt.date | None) -> str:
-    return nl.date(day, "dd-MM-y") if day else ""
+    return i18n.short_date(day)
 
 
 def row(e: Entry) -> dict[str, Any]:
-    """An agreement as the index, a party page and the timeline show it. Dates come with their short Dutch
-    form ready, so that a table of thousands of rows needs no macro per cell."""
+    """An agreement as the index, a party page and the timeline show it. Dates come with their short form
+    ready, so that a table of thousands of rows needs no macro per cell; ``lang`` is the agreement's language
+    where its texts need one (``content_lang``)."""
     r = e.report
     return {
         "start_short": _short(r.start),
@@ -87,9 +120,10 @@ def row(e: Entry) -> dict[str, Any]:
         "title": e.title,
         "kind": e.kind,
         "status": str(r.status) if r.status else "",
-        "status_nl": status_nl(r.status),
+        "status_words": status_words(r.status),
         "state": str(r.state),
-        "state_nl": state_nl(r.state),
+        "state_words": state_words(r.state),
+        "lang": content_lang(e.language),
         "closed": r.closed,
         "start": r.start,
         "end": r.end,
@@ -110,7 +144,7 @@ def agreement_context(e: Entry, history: list[dict[str, Any]], as_of: dt.date, p
             {"name": p.name, "short": p.short, "slug": p.slug, "kind": p.kind, "roles": list(p.roles)}
             for p in e.parties
         ],
-        "deadlines": [_deadline(d, as_of) for d in e.report.deadlines],
+        "deadlines": [_deadline(d, as_of, e.language) for d in e.report.deadlines],
         "amends": e.report.amends,
         "amended_by": list(e.report.amended_by),
         "supersedes": list(e.report.supersedes),
@@ -132,11 +166,19 @@ def party_context(party: Party, as_of: dt.date) -> dict[str, Any]:
         agreements.append({**row(e), "roles": list(ref.roles)})
         for d in e.report.deadlines:
             if d.date is not None and as_of <= d.date <= until:
-                deadlines.append({**_deadline(d, as_of), "agreement": e.title, "slug": e.id})
+                deadlines.append(
+                    {
+                        **_deadline(d, as_of, e.language),
+                        "title_lang": content_lang(e.language),
+                        "agreement": e.title,
+                        "slug": e.id,
+                    }
+                )
     deadlines.sort(key=lambda d: (d["date"], d["slug"], d["key"]))
     return {
         **site_context(as_of, "../", "partijen", party.name),
         "party": {
+            "lang": content_lang(party.memberships[0][0].language) if party.memberships else "",
             "name": party.name,
             "kind": party.kind,
             "key": party.key,
@@ -151,20 +193,26 @@ def party_context(party: Party, as_of: dt.date) -> dict[str, Any]:
 def index_context(entries: Sequence[Entry], as_of: dt.date) -> dict[str, Any]:
     rows = [row(e) for e in entries]
     return {
-        **site_context(as_of, "", "index", "Overeenkomsten"),
+        **site_context(as_of, "", "index", _("Agreements")),
         "rows": rows,
         "kinds": sorted({r["kind"] for r in rows}),
-        "statuses": sorted({(r["status"], r["status_nl"]) for r in rows}),
-        "states": sorted({(r["state"], r["state_nl"]) for r in rows}),
+        "statuses": sorted({(r["status"], r["status_words"]) for r in rows}),
+        "states": sorted({(r["state"], r["state_words"]) for r in rows}),
         "regions": sorted({r["region"] for r in rows if r["region"]}),
     }
 
 
 def parties_context(parties: Sequence[Party], as_of: dt.date) -> dict[str, Any]:
     return {
-        **site_context(as_of, "", "partijen", "Partijen"),
+        **site_context(as_of, "", "partijen", _("Parties")),
         "parties": [
-            {"name": p.name, "slug": p.slug, "kind": p.kind, "count": len(p.memberships)}
+            {
+                "name": p.name,
+                "slug": p.slug,
+                "kind": p.kind,
+                "count": len(p.memberships),
+                "lang": content_lang(p.memberships[0][0].language) if p.memberships else "",
+            }
             for p in sorted(parties, key=lambda p: (p.name.casefold(), p.slug))
         ],
     }
@@ -180,7 +228,12 @@ def timeline_context(entries: Sequence[Entry], as_of: dt.date) -> dict[str, Any]
     drawn["rows"] = [
         {**row(r["entry"]), "label": _label(r["entry"].title), "y": r["y"], "bar": r["bar"]} for r in drawn["rows"]
     ]
-    return {**site_context(as_of, "", "tijdlijn", "Tijdlijn"), "t": drawn}
+    from ...deadlines import State
+    from ..deadlines.table import STATE_WORDS
+
+    order = (State.ACTIVE, State.EXPIRING, State.EXPIRED, State.NOT_STARTED, State.OPEN_ENDED)
+    legend = [(str(s), _(STATE_WORDS[s])) for s in order]
+    return {**site_context(as_of, "", "tijdlijn", _("Timeline")), "t": drawn, "legend": legend}
 
 
 def _label(title: str, limit: int = 44) -> str:

@@ -41,6 +41,7 @@ from typing import Any
 from ... import __version__
 from ...diagnostics import Diagnostic, Level
 from ...errors import SamenwerkError
+from ...i18n import N_, _
 from ...register import folder as site_folder
 from ...register.entries import Change, Entry, from_plain, group, to_plain
 from ...register.history import Log, Step
@@ -48,7 +49,14 @@ from . import pages
 
 ATOM_ENTRIES = 500
 """The feed holds the most recent changes, as feeds do; every change stays on its agreement's page."""
-STATUS_NL = {"added": "toegevoegd", "modified": "gewijzigd", "renamed": "hernoemd"}
+STATUS_WORDS = {"added": N_("added"), "modified": N_("modified"), "renamed": N_("renamed")}
+"""What a commit did to a file, in the run's language (translated where shown)."""
+
+
+def _status(status: str) -> str:
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
 STATIC = ("site.css", "site.js")
 
 
@@ -90,10 +98,13 @@ def _templates_digest() -> str:
 
 def fingerprint(options: SiteOptions) -> str:
     """What every page depends on besides its data: samenwerk's version, code and templates, the options
-    that change every page."""
+    that change every page, and the language of its words (the kept rows and changes are worded in it)."""
     from ...cache import code_digest
+    from ...i18n import language
 
-    return site_folder.digest(__version__, code_digest(), _templates_digest(), options.pdf, options.base_url)
+    return site_folder.digest(
+        __version__, code_digest(), _templates_digest(), options.pdf, options.base_url, language()
+    )
 
 
 def _sha(path: Path) -> str | None:
@@ -194,7 +205,12 @@ def make(job: Job) -> Made:
 def _failed_document(e: Entry, why: str, as_of: dt.date) -> str:
     return pages.render(
         "document-fout.html.j2",
-        {**pages.site_context(as_of, "../", "overeenkomst", e.title), "title": e.title, "why": why},
+        {
+            **pages.site_context(as_of, "../", "overeenkomst", e.title),
+            "title": e.title,
+            "why": why,
+            "content_lang": pages.content_lang(e.language),
+        },
     )
 
 
@@ -211,7 +227,7 @@ def _history(steps: list[Step], diffs: dict[str, Any]) -> list[dict[str, Any]]:
             "when": s.commit.time.isoformat(),
             "author": s.commit.author,
             "subject": s.commit.subject,
-            "status": STATUS_NL.get(s.status, s.status),
+            "status": _status(s.status),
             "path": s.path,
             "old_path": s.old_path if s.old_path != s.path else None,
             "changes": diffs.get(s.pair) if s.pair else None,
@@ -317,7 +333,9 @@ def build(
             if last is not None:
                 e = replace(e, last_change=Change(last.commit.sha, last.commit.time.date(), last.commit.author))
             if e.id in seen:
-                message = f"agreement id '{e.id}' is also the id of {seen[e.id]}: left out of the site"
+                message = _("agreement id '{id}' is also the id of {path}: left out of the site").format(
+                    id=e.id, path=seen[e.id]
+                )
                 summary.errors.append(Diagnostic(plan.path, 1, 1, Level.ERROR, "duplicate-ids", message))
                 continue
             seen[e.id] = plan.path
@@ -502,6 +520,9 @@ def calendar(chunks: list[str], as_of: dt.date) -> str:
 # --- the Atom feed -------------------------------------------------------------------------------------
 
 ATOM = "http://www.w3.org/2005/Atom"
+CATEGORIES = ("inhoudelijk", "nieuw", "redactioneel")
+"""Each entry's category term (substantive, new, editorial): a key feed readers filter on, the same in every
+language (Dutch, as the register's first feeds had it)."""
 
 
 def entry_id(commit: str, path: str) -> str:
@@ -535,10 +556,10 @@ def atom(entries: list[Entry], history: Log, diffs: dict[str, Any], options: Sit
             node.text = xml(text)
         return node
 
-    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": pages.page_lang()})
     sub(feed, "id", entry_id("register", options.base_url or ""))
-    sub(feed, "title", "Wijzigingen in de samenwerkingsovereenkomsten")
-    sub(feed, "subtitle", "Elke commit die een overeenkomst wijzigde; inhoudelijke wijzigingen eerst.")
+    sub(feed, "title", _("Changes to the cooperation agreements"))
+    sub(feed, "subtitle", _("Every commit that changed an agreement; substantive changes first."))
     newest = items[0][0] if items else dt.datetime.combine(options.as_of, dt.time(), dt.UTC)
     sub(feed, "updated", newest.isoformat().replace("+00:00", "Z"))
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + "wijzigingen.xml")
@@ -549,13 +570,13 @@ def atom(entries: list[Entry], history: Log, diffs: dict[str, Any], options: Sit
     for when, weight, e, s, found in items[:ATOM_ENTRIES]:
         item = sub(feed, "entry")
         sub(item, "id", entry_id(s.commit.sha, s.path))
-        what = found["summary"] if found else STATUS_NL.get(s.status, s.status)
+        what = found["summary"] if found else _status(s.status)
         sub(item, "title", f"{e.title}: {what}")
         stamp = when.isoformat().replace("+00:00", "Z")
         sub(item, "updated", stamp)
         sub(item, "published", stamp)
         writer = sub(item, "author")
-        sub(writer, "name", s.commit.author or "onbekend")
+        sub(writer, "name", s.commit.author or _("unknown"))
         sub(
             item,
             "link",
@@ -563,16 +584,14 @@ def atom(entries: list[Entry], history: Log, diffs: dict[str, Any], options: Sit
             type="text/html",
             href=f"{base}overeenkomst/{e.id}.html#commit-{s.commit.sha[:12]}",
         )
-        sub(item, "category", term=("inhoudelijk", "nieuw", "redactioneel")[weight])
+        sub(item, "category", term=CATEGORIES[weight])
         if s.commit.subject:
             sub(item, "summary", s.commit.subject)
-        html = [
-            f"<p>{escape(STATUS_NL.get(s.status, s.status))}: {escape(s.path)} (commit {escape(s.commit.sha[:10])})</p>"
-        ]
+        html = [f"<p>{escape(_status(s.status))}: {escape(s.path)} (commit {escape(s.commit.sha[:10])})</p>"]
         if found and found["changes"]:
             html.append("<ul>")
             for c in found["changes"]:
-                label = "inhoudelijk" if c["substantive"] else "redactioneel"
+                label = _("substantive") if c["substantive"] else _("editorial")
                 html.append(f"<li>[{label}] {_change_html(c, escape)}</li>")
             html.append("</ul>")
         sub(item, "content", "".join(html), type="html")
@@ -590,5 +609,7 @@ def _change_html(c: dict[str, Any], escape: Callable[[str], Any]) -> str:
         )
         return f"{head}: {body}"
     if c["old"] is not None and c["new"] is not None:
-        return f"{head} van <del>{escape(c['old'])}</del> naar <ins>{escape(c['new'])}</ins>"
+        return f"{head} " + str(escape(_("from {old} to {new}"))).format(
+            old=f"<del>{escape(c['old'])}</del>", new=f"<ins>{escape(c['new'])}</ins>"
+        )
     return head

@@ -5,16 +5,26 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from ... import i18n
+from ...i18n import _, ngettext
 from ...neutral import diagnostic, json_safe, quote_path
 
 
 def text(summary: Any, out: TextIO) -> None:
+    """One line in the run's language: what the site holds, what this build did, how long it took."""
     s = summary
-    out.write(
-        f"{quote_path(s.folder)}: {s.agreements} agreements, {s.parties} parties; "
-        f"{len(s.written)} files written, {s.unchanged} unchanged, {len(s.removed)} removed "
-        f"in {s.seconds:.1f} s\n"
+    n = i18n.number
+    holds = _("{agreements}, {parties}").format(
+        agreements=ngettext("{n} agreement", "{n} agreements", s.agreements).format(n=n(s.agreements)),
+        parties=ngettext("{n} party", "{n} parties", s.parties).format(n=n(s.parties)),
     )
+    did = _("{written}, {unchanged} unchanged, {removed} removed in {seconds} s").format(
+        written=ngettext("{n} file written", "{n} files written", len(s.written)).format(n=n(len(s.written))),
+        unchanged=n(s.unchanged),
+        removed=n(len(s.removed)),
+        seconds=n(round(s.seconds, 1)),
+    )
+    out.write(f"{quote_path(s.folder)}: {holds}; {did}\n")
     for d in s.errors:
         out.write(f"{diagnostic(d)}\n")
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from ... import i18n, nl
+from ... import i18n
 from ...deadlines import State
 from ...diagnostics import Diagnostic
 from ...i18n import _, ngettext
 from ...neutral import diagnostic, terminal
 from ...register.entries import Entry
 from ..deadlines.table import STATE_WORDS
-from . import Options, status_nl
+from . import Options, status_words
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -39,7 +39,7 @@ def _text(value: str, style: str = "") -> Text:
 def _day(value: object) -> str:
     import datetime as dt
 
-    return nl.date(value, "dd-MM-y") if isinstance(value, dt.date) else "–"
+    return i18n.short_date(value) if isinstance(value, dt.date) else "–"
 
 
 def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
@@ -62,11 +62,10 @@ def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, 
     )
     for n, heading in enumerate(headings):
         table.add_column(heading, overflow="fold", justify="right" if n == 7 else "left")
-    dutch = i18n.language() == "nl"
     for e in entries:
         r = e.report
         state = Text(_(STATE_WORDS[r.state]), style="dim" if r.closed else STATE_STYLE[r.state])
-        recorded = status_nl(r.status) if dutch else (str(r.status) if r.status else _("not recorded"))
+        recorded = status_words(r.status)
         status = Text(recorded + "\n", style="dim").append_text(state)
         change = _day(e.last_change.date) + f"\n{e.last_change.commit[:10]}" if e.last_change else "–"
         table.add_row(
