@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import os
 import stat
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import document
 from ..diagnostics import Diagnostic, Finding, Level
@@ -111,14 +113,136 @@ def _deeper_than(data: Any, limit: int) -> bool:
     return False
 
 
+PARALLEL_BYTES = 1_000_000
+"""Both sides at least this large (bytes): the old side is read in a worker process while this one reads the
+new side. Reading is most of the time of a diff of two large files (composing YAML nodes in C, validating),
+and the two sides do not depend on each other."""
+
+Lines = Callable[[list[tuple[Any, ...] | None]], list[int | None]]
+"""The lines of many data paths of one side, in one call."""
+
+
+class _Loaded(NamedTuple):
+    """One side as read: the data to compare, the document, and where its data paths stand."""
+
+    data: Any
+    doc: document.Document | None
+    lines: Lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Read(document.Document):
+    """A side read in the worker process: its diagnostics placed there, where its node tree is."""
+
+    placed: tuple[Diagnostic, ...] = ()
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return self.placed
+
+
+class _Worker:
+    """Reads one side in a forked process (see ``PARALLEL_BYTES``). Its data, placed diagnostics and data
+    normalised by the model come back at once; the node tree stays there, and answers for the lines of the
+    changes once they are known (``lines``). Any failure in the worker: the side is read here instead."""
+
+    def __init__(self, side: Side) -> None:
+        from multiprocessing import Pipe
+
+        self.side = side
+        self._conn, child = Pipe()
+        self._pid = os.fork()
+        if self._pid == 0:  # the worker: never returns
+            self._conn.close()
+            _serve(side, child)
+        child.close()
+
+    def loaded(self) -> _Loaded:
+        try:
+            answer = self._conn.recv()
+        except (EOFError, OSError):
+            answer = None
+        if not isinstance(answer, tuple) or answer[0] != "read":
+            self.close()
+            data, doc = _load(self.side)
+            return _Loaded(data, doc, _Lines(doc))
+        _, data, doc, valid = answer
+        if valid:  # the model itself does not cross the pipe (pickling it costs more than validating again)
+            from ..document.validate import validate
+
+            agreement, _findings = validate(doc.data)
+            doc = replace(doc, agreement=agreement)
+        return _Loaded(data, doc, self.lines)
+
+    def lines(self, locs: list[tuple[Any, ...] | None]) -> list[int | None]:
+        try:
+            self._conn.send(locs)
+            answer = self._conn.recv()
+        except (EOFError, OSError):
+            answer = None
+        if not isinstance(answer, list):  # the worker failed where this process would have: a bug, said so
+            raise RuntimeError(f"finding the lines of {self.side.name}'s changes failed in the worker: {answer}")
+        return answer
+
+    def close(self) -> None:
+        if not self._conn.closed:
+            self._conn.close()  # the worker, waiting for locations, sees the end and leaves
+            os.waitpid(self._pid, 0)
+
+
+def _serve(side: Side, conn: Any) -> None:
+    """The worker's life: read the side, send what was read, answer one request for lines, leave."""
+    try:
+        data, doc = _load(side)
+        if doc is None:
+            conn.send(("read", data, None, False))
+        else:
+            read = _Read(doc.name, doc.text, doc.data, None, doc.findings, None, placed=doc.diagnostics())
+            conn.send(("read", data, read, doc.agreement is not None))
+            locs = conn.recv()
+            try:
+                conn.send(_Lines(doc)(locs))
+            except Exception:
+                conn.send(traceback.format_exc(limit=-3))
+    except BaseException:  # noqa: BLE001 - before anything was sent the parent reads the side itself
+        pass
+    finally:
+        os._exit(0)  # no clean-up of the parent's state: its buffers, files and handlers are not the worker's
+
+
+def _in_parallel(old: Side, new: Side) -> bool:
+    return (
+        hasattr(os, "fork")
+        and (os.cpu_count() or 1) > 1
+        and all(s.raw is not None and s.problem is None and len(s.raw) >= PARALLEL_BYTES for s in (old, new))
+    )
+
+
+def _load_both(old: Side, new: Side) -> tuple[_Loaded, _Loaded, _Worker | None]:
+    worker = _Worker(old) if _in_parallel(old, new) else None
+    new_data, new_doc = _load(new)
+    b = _Loaded(new_data, new_doc, _Lines(new_doc))
+    if worker is not None:
+        return worker.loaded(), b, worker
+    old_data, old_doc = _load(old)
+    return _Loaded(old_data, old_doc, _Lines(old_doc)), b, None
+
+
 def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     with _no_gc():
-        old_data, old_doc = _load(old)
-        new_data, new_doc = _load(new)
+        a, b, worker = _load_both(old, new)
         # What was just loaded lives until the diff is reported and holds no reference cycles: out of the
         # collector's sight, comparing and describing do not pay for it being scanned again and again
         # (most of the time of a diff of two lists of 32,000 entries). Freed as usual when no longer used.
         gc.freeze()
+    try:
+        return _compare(old, new, status, a, b)
+    finally:
+        if worker is not None:
+            worker.close()
+
+
+def _compare(old: Side, new: Side, status: str | None, a: _Loaded, b: _Loaded) -> FileDiff:
+    (old_data, old_doc, old_lines), (new_data, new_doc, new_lines) = a, b
     if status is None:
         status = "added" if not old.exists else "deleted" if not new.exists else "modified"
     if old.problem is not None and new.problem is not None and old.problem.message == new.problem.message:
@@ -132,17 +256,18 @@ def compare(old: Side, new: Side, status: str | None = None) -> FileDiff:
     if amended is not None:  # an agreement against its amendment: what the amendment changes in it
         new_data = amended.model_dump(mode="json", exclude_defaults=True)
         new_doc = document.Document(new.name, new_doc.text if new_doc else "", new_data, amended)
+        new_lines = _Lines(new_doc)
     changes: list[Change] = []
     unreadable = any(doc is not None and doc.data is None and doc.findings for doc in (old_doc, new_doc))
     if (old_data is not None or new_data is not None) and not unreadable:
         # A side that could not be read at all (not UTF-8, not YAML) is its error, not the removal of every key.
-        old_lines, new_lines = _Lines(old_doc), _Lines(new_doc)
         if _one_validates(old_doc, new_doc):
             # Compared as written on both sides: a side that validates would otherwise show its defaults and
             # normalised dates as changes against the other's raw text.
             old_data, new_data = old_doc.data if old_doc else old_data, new_doc.data if new_doc else new_data
-        for change in paired(old_data if old_data is not None else {}, new_data if new_data is not None else {}):
-            changes.append(replace(change, old_line=old_lines(change.old_loc), new_line=new_lines(change.new_loc)))
+        found = paired(old_data if old_data is not None else {}, new_data if new_data is not None else {})
+        olds, news = old_lines([c.old_loc for c in found]), new_lines([c.new_loc for c in found])
+        changes = [replace(c, old_line=a, new_line=b) for c, a, b in zip(found, olds, news, strict=True)]
     if status in ("added", "deleted"):
         # A whole file coming or going is one change, not one per key.
         data = new_data if status == "added" else old_data
@@ -195,7 +320,10 @@ class _Lines:
         self._root = doc.positions.root if doc is not None and doc.positions is not None else None
         self._keys: dict[int, dict[str, Any]] = {}
 
-    def __call__(self, loc: tuple[Any, ...] | None) -> int | None:
+    def __call__(self, locs: list[tuple[Any, ...] | None]) -> list[int | None]:
+        return [self.line(loc) for loc in locs]
+
+    def line(self, loc: tuple[Any, ...] | None) -> int | None:
         from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
         node = self._root
