@@ -224,7 +224,9 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
         bad = [v for v in value if v != "ALL" and v not in REGISTRY and v not in BUILTIN]
         if bad:
             raise SamenwerkError(
-                f"{where}: unknown rule id(s) in '{key}': {', '.join(bad)}; 'samenwerk rules' lists them"
+                _("{where}: unknown rule id(s) in '{key}': {ids}; 'samenwerk rules' lists them").format(
+                    where=where, key=key, ids=", ".join(bad)
+                )
             )
         if key.endswith("ignore"):
             if "ALL" in value:

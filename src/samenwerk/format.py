@@ -52,6 +52,7 @@ from typing import Any
 
 from .diagnostics import Finding
 from .errors import SamenwerkError
+from .i18n import _
 
 
 class FormatError(SamenwerkError):
@@ -264,7 +265,7 @@ def _unwritable(text: str, node: Any, what: str) -> FormatError:
 
 def _merge_key(node: Any) -> Any:
     """The key node of a merge key ('<<') in a mapping node, if it has one."""
-    for key_node, _ in node.value:
+    for key_node, _value in node.value:
         if getattr(key_node, "value", None) == "<<":
             return key_node
     return None
@@ -528,7 +529,7 @@ def rewrite(text: str, name: str = "<text>", edit: Edit | None = None) -> Result
     if loaded.error is not None:
         raise _error(name, loaded.error)
     if not isinstance(loaded.data, dict) or not loaded.data or loaded.node is None:
-        raise FormatError(f"{name}:1:1: not an agreement: the file must hold a mapping of keys")
+        raise FormatError(_("{name}:1:1: not an agreement: the file must hold a mapping of keys").format(name=name))
     readable, comments = _for_round_trip(source, loaded.node)
     data = _round_trip_load(readable, name)
     try:
@@ -644,7 +645,11 @@ def _round_trip_load(text: str, name: str) -> Any:
         else:
             why, offset = explain(typing.cast(Any, exc), text)
             line, col = line_col(text, offset)
-        raise FormatError(f"{name}:{line}:{col}: lint reads this file, but fmt cannot rewrite it: {why}") from None
+        raise FormatError(
+            _("{name}:{line}:{col}: lint reads this file, but fmt cannot rewrite it: {why}").format(
+                name=name, line=line, col=col, why=why
+            )
+        ) from None
 
 
 def _readers_agree(loaded: Any, readable: str, name: str) -> None:
@@ -680,8 +685,10 @@ def _readers_agree(loaded: Any, readable: str, name: str) -> None:
     if node is not None:
         line, col = line_col(loaded.text, node.start_mark.index)
         raise FormatError(
-            f"{name}:{line}:{col}: YAML readers disagree on this value (its writer reads it otherwise than lint "
-            "does); write it more plainly, in quotes"
+            _(
+                "{name}:{line}:{col}: YAML readers disagree on this value (its writer reads it otherwise "
+                "than lint does); write it more plainly, in quotes"
+            ).format(name=name, line=line, col=col)
         )
 
 
@@ -782,16 +789,24 @@ def read_source(path: Path) -> str:
     from .fsutil import escapes
 
     if path.is_symlink():
-        raise FormatError(f"{path}:1:1: a symbolic link; samenwerk rewrites files only, never through a link")
+        raise FormatError(
+            _("{path}:1:1: a symbolic link; samenwerk rewrites files only, never through a link").format(path=path)
+        )
     refused = escapes(path)
     if refused is not None:
         raise FormatError(f"{path}:1:1: {refused}")
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise FormatError(f"{path}:1:1: the file is too large; {too_large(MAX_FILE_BYTES)}")
+            raise FormatError(
+                _("{path}:1:1: the file is too large; {too_large}").format(
+                    path=path, too_large=too_large(MAX_FILE_BYTES)
+                )
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise FormatError(f"{path}: cannot read the file: {exc.strerror}") from None
+        raise FormatError(
+            _("{path}: cannot read the file: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
     return decode_source(raw, str(path))
 
 
@@ -843,5 +858,7 @@ def write_back(path: Path, text: str, force: bool = False) -> None:
     from .fsutil import write_atomic
 
     if not force and read_only(path):
-        raise FormatError(f"{path}: the file is read-only; not rewritten (use --force to rewrite it anyway)")
+        raise FormatError(
+            _("{path}: the file is read-only; not rewritten (use --force to rewrite it anyway)").format(path=path)
+        )
     write_atomic(path, text.encode("utf-8"), force=True)

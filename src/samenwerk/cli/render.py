@@ -77,7 +77,9 @@ def render(
     if out is not None and len(files) != 1:
         raise SamenwerkError(_("-o/--output takes one input file; use --output-dir for several"))
     if out is not None and output.to_stdout(out) and fmt in (Format.pdf, Format.docx):
-        raise SamenwerkError(f"a {fmt.value.upper()} file is not written to standard output; give a file name")
+        raise SamenwerkError(
+            _("a {format} file is not written to standard output; give a file name").format(format=fmt.value.upper())
+        )
     targets = [(f, out if out is not None else output_dir / f"{f.stem}.{fmt.value}") for f in files]
     seen: dict[Path, Path] = {}
     for source, target in targets:
@@ -97,7 +99,7 @@ def render(
     work = [(source, fmt.value, template_dir, as_of) for source, _ in targets]
     # Rendered in worker processes when there are many files (``pmap``); written here, in order.
     rendered = pmap(_rendered, work, jobs or (os.cpu_count() or 1))
-    with output.progress(len(targets), "rendering") as advance:
+    with output.progress(len(targets), _("rendering")) as advance:
         for (_source, target), (data, diagnostics) in zip(targets, rendered):
             if data is None:
                 failed += 1

@@ -54,7 +54,7 @@ def site(
     settings = SiteOptions(
         as_of=as_of or dt.date.today(), pdf=pdf, base_url=base_url, jobs=jobs or (os.cpu_count() or 1)
     )
-    with output.progress(len(files), "building the site") as advance:
+    with output.progress(len(files), _("building the site")) as advance:
         summary = build(files, output_dir, settings, force=force, advance=advance)
     for note in summary.notes:
         output.notice(f"samenwerk: {note}")

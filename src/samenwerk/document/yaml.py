@@ -258,11 +258,11 @@ def decode(raw: bytes) -> tuple[str | None, Finding | None]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, Finding((), "the file is UTF-16; save it as UTF-8", rule="syntax", line=1, col=1)
+        return None, Finding((), _("the file is UTF-16; save it as UTF-8"), rule="syntax", line=1, col=1)
     if b"\x00" in raw:
         line, col = _byte_line_col(raw, raw.index(b"\x00"))
         return None, Finding(
-            (), "the file contains a NUL byte: it is binary, not YAML", rule="syntax", line=line, col=col
+            (), _("the file contains a NUL byte: it is binary, not YAML"), rule="syntax", line=line, col=col
         )
     try:
         return raw.decode("utf-8"), None

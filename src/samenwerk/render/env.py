@@ -45,6 +45,7 @@ from markupsafe import Markup
 from .. import nl
 from ..errors import SamenwerkError
 from ..fsutil import escapes
+from ..i18n import N_, _
 from ..neutral import markdown_document
 from ..resources import folder
 
@@ -102,7 +103,11 @@ class InsideLoader(FileSystemLoader):
             real = os.path.realpath(candidate)
             if os.path.lexists(candidate) and os.path.commonpath([real, self.root]) != self.root:
                 # Said, not skipped: a silent fallback to another template would hide the attempt.
-                raise SamenwerkError(f"{candidate}: a link out of the template folder {self.root} is not followed")
+                raise SamenwerkError(
+                    _("{candidate}: a link out of the template folder {root} is not followed").format(
+                        candidate=candidate, root=self.root
+                    )
+                )
         return super().get_source(environment, template)
 
 
@@ -144,7 +149,7 @@ class Overtime(BaseException):
 
 
 @contextlib.contextmanager
-def deadline(seconds: float, what: str = "rendering", error: type[BaseException] = TemplateLimit) -> Iterator[None]:
+def deadline(seconds: float, what: str = N_("rendering"), error: type[BaseException] = TemplateLimit) -> Iterator[None]:
     """Raise ``error`` in the running code after ``seconds`` (main thread, where signals work). Jinja needs an
     Exception to name the template line; library code that swallows every Exception needs ``Overtime``."""
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
@@ -155,7 +160,7 @@ def deadline(seconds: float, what: str = "rendering", error: type[BaseException]
 
     def expire(signum: int, frame: object) -> None:
         fired.append(True)
-        raise error(f"{what} took longer than {seconds:g} seconds")
+        raise error(_("{what} took longer than {seconds:g} seconds").format(what=_(what), seconds=seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
     # Again every half second until cancelled: a library's bare 'except' may swallow one delivery.
@@ -166,7 +171,7 @@ def deadline(seconds: float, what: str = "rendering", error: type[BaseException]
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if fired:  # the limit passed while the work ran, and the code it ran swallowed every interruption
-        raise error(f"{what} took longer than {seconds:g} seconds")
+        raise error(_("{what} took longer than {seconds:g} seconds").format(what=_(what), seconds=seconds))
 
 
 def render_limited(template: Template, context: dict[str, Any]) -> str:
@@ -191,7 +196,7 @@ def make_env(template_dir: Path | None = None, markdown: bool = False) -> Sandbo
     loaders: list[BaseLoader] = []
     if template_dir is not None:
         if not template_dir.is_dir():
-            raise SamenwerkError(f"{template_dir}: no such template directory")
+            raise SamenwerkError(_("{template_dir}: no such template directory").format(template_dir=template_dir))
         refused = escapes(template_dir)
         if refused is not None:
             raise SamenwerkError(f"{template_dir}: {refused}")
@@ -233,5 +238,5 @@ def template_error(exc: BaseException) -> SamenwerkError:
         tb = tb.tb_next
     where = f"{name}:{line}" if name and line else (name or "template")
     if isinstance(exc, RecursionError):
-        return SamenwerkError(f"{where}: the template recurses without end")
+        return SamenwerkError(_("{where}: the template recurses without end").format(where=where))
     return SamenwerkError(f"{where}: {type(exc).__name__}: {exc}")

@@ -38,6 +38,7 @@ from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as ET
 
 from ..errors import SamenwerkError
+from ..i18n import N_, _
 from ..model import Agreement
 from . import SignatureSlot, signature_slots
 
@@ -156,8 +157,10 @@ def _refuse(urls: list[str]) -> None:
     if urls:
         shown = ", ".join(repr(u[:120]) for u in urls[:5])
         raise SamenwerkError(
-            f"the template refers to {shown}: only files inside the template folder can be used "
-            "(no other files, no network)"
+            _(
+                "the template refers to {shown}: only files inside the template folder can be used (no "
+                "other files, no network)"
+            ).format(shown=shown)
         )
 
 
@@ -172,10 +175,12 @@ def html_to_signable_pdf(
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        with deadline(TIME_LIMIT, "laying out the PDF", Overtime):
+        with deadline(TIME_LIMIT, N_("laying out the PDF"), Overtime):
             return _signable_pdf(HTML, html, agreement, template_dir, source)
     except Overtime as exc:
-        raise SamenwerkError(f"{exc}: the document is too large to lay out as a PDF; render it as html or md") from None
+        raise SamenwerkError(
+            _("{exc}: the document is too large to lay out as a PDF; render it as html or md").format(exc=exc)
+        ) from None
 
 
 def _w3c(when: dt.datetime) -> str:
@@ -207,8 +212,10 @@ def _signable_pdf(
     missing = [s.field_name for s in slots if s.field_name not in positions]
     if missing:
         raise SamenwerkError(
-            f"the template has no signature box for {', '.join(missing)}: "
-            "each needs an element with that id (see templates/agreement.html.j2)"
+            _(
+                "the template has no signature box for {ids}: each needs an element with that id (see "
+                "templates/agreement.html.j2)"
+            ).format(ids=", ".join(missing))
         )
     when = document_date(agreement)
     meta = document.metadata

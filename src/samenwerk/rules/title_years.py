@@ -63,7 +63,14 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
             if not agree and (start or end):
                 said = ", ".join(m[0] for m in ranges)
                 term = f"{start.year if start else '?'}-{end.year if end else '?'}"
-                yield finding(id, level, (key,), f"none of the year ranges in the {key} ({said}) is the term, {term}")
+                yield finding(
+                    id,
+                    level,
+                    (key,),
+                    _("none of the year ranges in the {key} ({said}) is the term, {term}").format(
+                        key=key, said=said, term=term
+                    ),
+                )
             continue
         for m in ranges:
             first, last = int(m[1]), int(m[2])

@@ -29,7 +29,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import i18n
 from ..errors import SamenwerkError
+from ..i18n import N_, _
 from .pdf import MAX_PDF_BYTES, Signature, Unreadable
 
 if TYPE_CHECKING:
@@ -154,14 +156,20 @@ def _read(path: Path, what: str, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise SamenwerkError(f"{path}: not a file")
+            raise SamenwerkError(_("{path}: not a file").format(path=path))
         if size > limit:
-            raise SamenwerkError(f"{path}: the file is {size:,} bytes; {what} is limited to {limit:,} bytes")
+            raise SamenwerkError(
+                _("{path}: the file is {size} bytes; {what} is limited to {limit} bytes").format(
+                    path=path, size=i18n.number(size), what=_(what), limit=i18n.number(limit)
+                )
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise SamenwerkError(f"{path}: no such file") from None
+        raise SamenwerkError(_("{path}: no such file").format(path=path)) from None
     except OSError as exc:
-        raise SamenwerkError(f"{path}: cannot read the file: {exc.strerror}") from None
+        raise SamenwerkError(
+            _("{path}: cannot read the file: {strerror}").format(path=path, strerror=exc.strerror)
+        ) from None
 
 
 def read_yaml(path: Path, rev: str | None) -> tuple[str, bytes]:
@@ -170,24 +178,26 @@ def read_yaml(path: Path, rev: str | None) -> tuple[str, bytes]:
     from ..document.yaml import MAX_FILE_BYTES
 
     if rev is None:
-        return str(path), _read(path, "an agreement", MAX_FILE_BYTES)
+        return str(path), _read(path, N_("an agreement"), MAX_FILE_BYTES)
     from ..diff import git
 
     folder = Path(os.path.abspath(path)).parent
     if not folder.is_dir():
-        raise SamenwerkError(f"{path}: no such folder {folder}")
+        raise SamenwerkError(_("{path}: no such folder {folder}").format(path=path, folder=folder))
     top = git.toplevel(folder)
     full = folder.resolve() / path.name
     try:
         relative = full.relative_to(top.resolve()).as_posix()
     except ValueError:
-        raise SamenwerkError(f"{path}: outside the git repository {top}") from None
+        raise SamenwerkError(_("{path}: outside the git repository {top}").format(path=path, top=top)) from None
     name = f"{rev}:{relative}"
     found = git.tree_entry(rev, relative, top)
     if found is None:
-        raise SamenwerkError(f"{name}: no such file at that revision")
+        raise SamenwerkError(_("{name}: no such file at that revision").format(name=name))
     if not found[0].startswith("100"):
-        raise SamenwerkError(f"{name}: not a regular file at that revision (a link, folder or submodule)")
+        raise SamenwerkError(
+            _("{name}: not a regular file at that revision (a link, folder or submodule)").format(name=name)
+        )
     blobs, unread = git.read_blobs([found[1]], top, MAX_FILE_BYTES)
     if found[1] not in blobs:
         raise SamenwerkError(f"{name}: {unread.get(found[1], 'git did not answer for the file')}")
@@ -201,13 +211,15 @@ def read_anchors(paths: Sequence[Path]) -> list[bytes]:
 
     anchors: list[bytes] = []
     for path in paths:
-        raw = _read(path, "a certificate file", 10 * 1024 * 1024)
+        raw = _read(path, N_("a certificate file"), 10 * 1024 * 1024)
         try:
             certs = (
                 x509.load_pem_x509_certificates(raw) if b"-----BEGIN" in raw else [x509.load_der_x509_certificate(raw)]
             )
         except ValueError as exc:
-            raise SamenwerkError(f"{path}: not a certificate in PEM or DER form ({exc})") from None
+            raise SamenwerkError(
+                _("{path}: not a certificate in PEM or DER form ({exc})").format(path=path, exc=exc)
+            ) from None
         anchors.extend(c.public_bytes(Encoding.DER) for c in certs)
     return anchors
 
@@ -215,12 +227,16 @@ def read_anchors(paths: Sequence[Path]) -> list[bytes]:
 def _not_ours(name: str, creator: str | None) -> SamenwerkError:
     if creator and creator.strip().lower().startswith("samenwerk"):
         return SamenwerkError(
-            f"{name}: made by an earlier samenwerk that did not embed the agreement: render it again "
-            "(samenwerk render -f pdf) and have that signed"
+            _(
+                "{name}: made by an earlier samenwerk that did not embed the agreement: render it again "
+                "(samenwerk render -f pdf) and have that signed"
+            ).format(name=name)
         )
     return SamenwerkError(
-        f"{name}: not a PDF made by samenwerk (it carries no embedded agreement); render agreements with "
-        "samenwerk render -f pdf"
+        _(
+            "{name}: not a PDF made by samenwerk (it carries no embedded agreement); render agreements "
+            "with samenwerk render -f pdf"
+        ).format(name=name)
     )
 
 
@@ -260,8 +276,11 @@ def _required(require: Sequence[str], names: list[str], slots: list[SignatureSlo
     if unknown:
         known = sorted({s.party.id for s in slots or []} | {s.person.id for s in slots or [] if s.person})
         raise SamenwerkError(
-            f"--require: {', '.join(repr(u) for u in unknown)} is no party, signatory or signature field of "
-            f"this PDF; use all, or one of: {', '.join(known) or ', '.join(names) or 'nothing'}"
+            _(
+                "--require: {ids} is no party, signatory or signature field of this PDF; use all, or one of: {known}"
+            ).format(
+                ids=", ".join(repr(u) for u in unknown), known=", ".join(known) or ", ".join(names) or _("nothing")
+            )
         )
     return wanted
 
@@ -282,18 +301,20 @@ def check(
     from .pdf import embedded, fields, open_pdf, reader, signatures, validation_context
 
     if rev is not None and agreement is None:
-        raise SamenwerkError("--rev needs the agreement's YAML file: samenwerk signatures SIGNED.pdf FILE --rev REV")
+        raise SamenwerkError(_("--rev needs the agreement's YAML file: samenwerk signatures SIGNED.pdf FILE --rev REV"))
     if revocation and not anchors:
-        raise SamenwerkError("--revocation needs trust anchors (--trust FILE): a chain must be built to check it")
+        raise SamenwerkError(_("--revocation needs trust anchors (--trust FILE): a chain must be built to check it"))
     name = str(pdf)
-    data = _read(pdf, "a PDF", MAX_PDF_BYTES)
+    data = _read(pdf, N_("a PDF"), MAX_PDF_BYTES)
     open_pdf(data, name)
     try:
         carried = embedded(reader(data), MAX_FILE_BYTES)
     except SamenwerkError as exc:
         raise SamenwerkError(f"{name}: {exc}") from None
     except Exception as exc:  # noqa: BLE001 - a damaged file specification is the file's problem
-        raise SamenwerkError(f"{name}: cannot read the embedded agreement: {exc}") from None
+        raise SamenwerkError(
+            _("{name}: cannot read the embedded agreement: {exc}").format(name=name, exc=exc)
+        ) from None
     if carried.data is None:
         raise _not_ours(name, carried.creator)
     compared_name, compared_data = read_yaml(agreement, rev) if agreement is not None else (None, None)

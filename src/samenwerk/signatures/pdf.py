@@ -19,7 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import i18n
 from ..errors import SamenwerkError
+from ..i18n import _
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 """A signed agreement is a few MiB; a larger file is refused before it is read."""
@@ -97,16 +99,20 @@ def open_pdf(data: bytes, name: str) -> None:
     """Whether the PDF can be checked at all; else an error naming the file: not a PDF, damaged, encrypted."""
     quiet()
     if b"%PDF-" not in data[:1024]:
-        raise SamenwerkError(f"{name}: not a PDF (no %PDF- header)")
+        raise SamenwerkError(_("{name}: not a PDF (no %PDF- header)").format(name=name))
     try:
         pdf = reader(data)
         if pdf.encrypt_dict is not None:
-            raise SamenwerkError(f"{name}: the PDF is encrypted; samenwerk checks only unencrypted PDFs")
-        _ = pdf.root, list(fields(pdf)), list(pdf.embedded_regular_signatures)
+            raise SamenwerkError(
+                _("{name}: the PDF is encrypted; samenwerk checks only unencrypted PDFs").format(name=name)
+            )
+        _touched = pdf.root, list(fields(pdf)), list(pdf.embedded_regular_signatures)
     except SamenwerkError:
         raise
     except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes the parser raise is the file's problem
-        raise SamenwerkError(f"{name}: cannot be read as a PDF: {_reason(exc)}") from None
+        raise SamenwerkError(
+            _("{name}: cannot be read as a PDF: {reason}").format(name=name, reason=_reason(exc))
+        ) from None
 
 
 def _reason(exc: BaseException) -> str:
@@ -118,7 +124,7 @@ def fields(pdf: Any) -> Iterator[tuple[str, bool]]:
     """Each signature field's name, and whether it holds a signature."""
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    for name, value, _ in enumerate_sig_fields(pdf, filled_status=None):
+    for name, value, _status in enumerate_sig_fields(pdf, filled_status=None):
         yield str(name), value is not None
 
 
@@ -151,12 +157,16 @@ def embedded(pdf: Any, max_bytes: int) -> Embedded:
             size = stream["/Params"]["/Size"] if "/Params" in stream and "/Size" in stream["/Params"] else None
             if isinstance(size, int) and size > max_bytes:
                 raise SamenwerkError(
-                    f"the embedded agreement is {size:,} bytes; agreements are limited to {max_bytes:,}"
+                    _("the embedded agreement is {size} bytes; agreements are limited to {limit}").format(
+                        size=i18n.number(size), limit=i18n.number(max_bytes)
+                    )
                 )
             data = stream.data
             if len(data) > max_bytes:
                 raise SamenwerkError(
-                    f"the embedded agreement is {len(data):,} bytes; agreements are limited to {max_bytes:,}"
+                    _("the embedded agreement is {size} bytes; agreements are limited to {limit}").format(
+                        size=i18n.number(len(data)), limit=i18n.number(max_bytes)
+                    )
                 )
             break
     stamp, creator = _metadata(pdf)
@@ -211,7 +221,7 @@ def signatures(pdf: Any, context: Any) -> Iterator[Signature | Unreadable]:
     try:
         found = list(pdf.embedded_regular_signatures)
     except Exception as exc:  # noqa: BLE001 - a damaged signature dictionary is the file's problem
-        raise SamenwerkError(f"cannot read the signatures: {_reason(exc)}") from None
+        raise SamenwerkError(_("cannot read the signatures: {reason}").format(reason=_reason(exc))) from None
     for signature in found:
         field = str(signature.field_name)
         try:

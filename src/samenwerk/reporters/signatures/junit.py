@@ -7,6 +7,9 @@ signatures as tests.
   not required is ``<skipped>`` ("not signed"), so it shows apart from the passes without failing the run.
 - What was and was not checked is in the suite's ``<system-out>``.
 
+The suite's and the test cases' names (``samenwerk signatures``, ``embedded agreement``, the fields' names) are
+the same in every language: a CI tracks a test's history by its name. Messages follow the run's language.
+
 Names go through ``neutral.xml``: the report stays well-formed for a strict parser whatever a name holds.
 """
 
@@ -16,12 +19,14 @@ from collections import Counter
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from ...i18n import _
 from ...neutral import xml
 from ...signatures import Report
 from . import Options, checks, message, summary, who
 
 NAME = "samenwerk signatures"
 AGREEMENT = "embedded agreement"
+"""The test case of the agreement the PDF carries: a name, the same in every language."""
 
 
 def report(report: Report, out: TextIO, options: Options) -> None:
@@ -43,9 +48,9 @@ def report(report: Report, out: TextIO, options: Options) -> None:
     case(AGREEMENT, [message(report, p) for p in report.problems if p.field is None])
     for field in report.fields:
         problems = [message(report, p) for p in report.problems if p.field == field.name]
-        case(field.name, problems, None if field.signature else f"not signed: {who(field)}")
+        case(field.name, problems, None if field.signature else _("not signed: {who}").format(who=who(field)))
     lines = [summary(report)] + [
-        f"{what}: {'checked' if done else 'not checked'} ({how})" for what, done, how in checks(report)
+        f"{_(what)}: {_('checked') if done else _('not checked')} ({how})" for what, done, how in checks(report)
     ]
     ET.SubElement(suite, "system-out").text = xml("\n".join(lines))
     totals = {
