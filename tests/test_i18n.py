@@ -6,6 +6,7 @@ from __future__ import annotations
 import gettext
 import re
 import string
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -309,6 +310,161 @@ def test_word_lists_catch_a_mixed_message() -> None:
     """The check itself works: an English word left in a Dutch line is found, a quoted one is not."""
     assert set(_own_words("x.yaml:1:2: fout: the einddatum [end-before-start]")) & ENGLISH_WORDS == {"the"}
     assert set(_own_words("x.yaml:1:2: fout: partij 'the party' [contact-point]")) & ENGLISH_WORDS == set()
+
+
+# --- the same, for list, the register site, render's errors and signatures ---------------------------------
+
+AS_OF = "2027-10-01"
+
+
+@pytest.fixture(scope="module")
+def register(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture agreement in a git repository of its own (commit subjects of no language), changed once,
+    so that the site has a history with changes to word."""
+    from .conftest import git
+
+    repo = tmp_path_factory.mktemp("register")
+    (repo / "agreements").mkdir()
+    target = repo / "agreements" / "deadlines.yaml"
+    target.write_text((ROOT / DEADLINES).read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "2026")
+    changed = (ROOT / DEADLINES.replace(".yaml", "-changed.yaml")).read_text(encoding="utf-8")
+    target.write_text(changed.replace("id: deadlines-for-languages-changed", "id: deadlines-for-languages"), "utf-8")
+    git(repo, "commit", "-qam", "2027")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def signed_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The fixture agreement with a signature block per party, rendered as PDF (unsigned): signatures reads
+    its fields and embedded YAML. Returns the PDF and the YAML."""
+    from .conftest import run_cli
+
+    folder = tmp_path_factory.mktemp("pdf")
+    yaml, pdf = folder / "deadlines.yaml", folder / "deadlines.pdf"
+    text = (ROOT / DEADLINES).read_text(encoding="utf-8")
+    assert text.endswith("signing:\n  date: 25-12-2025\n")
+    yaml.write_text(text + "  blocks:\n    - {party: vdab}\n    - {party: gemeente}\n", encoding="utf-8")
+    done = run_cli("render", str(yaml), "-f", "pdf", "-o", str(pdf))
+    assert done.returncode == 0, done.stderr
+    return pdf, yaml
+
+
+class _PageText(HTMLParser):
+    """The site's own text on a page: text nodes and the attributes people read (aria-label, a title, the
+    script's count), leaving out what is marked as in another language than the page's (the agreements'
+    text), code, and what is not shown (script, style)."""
+
+    SKIP = frozenset({"code", "script", "style"})
+    VOID = frozenset({"meta", "link", "br", "input", "img", "hr", "line", "rect"})
+    READ = ("aria-label", "title", "data-shown", "placeholder")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page_lang = ""
+        self.stack: list[bool] = []  # per open element: is its content left out?
+        self.texts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.page_lang = found.get("lang") or ""
+        other = found.get("lang") not in (None, self.page_lang)
+        skipped = (self.stack[-1] if self.stack else False) or other or tag in self.SKIP
+        if not skipped:
+            self.texts += [v for k, v in attrs if k in self.READ and v and tag != "link"]
+        if tag not in self.VOID:
+            self.stack.append(skipped)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not (self.stack and self.stack[-1]) and data.strip():
+            self.texts.append(data)
+
+
+def site_text(folder: Path) -> str:
+    """Every page's own text (the documents people sign are the agreement's, in its language: left out)."""
+    texts = []
+    for page in sorted(folder.rglob("*.html")):
+        if page.parent.name == "document":
+            continue
+        parser = _PageText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert parser.page_lang, page
+        texts += parser.texts
+    feed = (folder / "wijzigingen.xml").read_text(encoding="utf-8")
+    texts += re.findall(r"<(?:subtitle)>([^<]*)<", feed) + re.findall(r"<title>([^<]*)<", feed)[:1]
+    return "\n".join(texts)
+
+
+def _register_outputs(cli, lang: str, register: Path, signed: tuple[Path, Path], tmp_path: Path) -> str:
+    """list, the site, render's errors and signatures, in ``lang``."""
+    agreements = str(register / "agreements")
+    pdf, yaml = str(signed[0]), str(signed[1])
+    runs: list[tuple[tuple[str, ...], tuple[int, ...]]] = [
+        (("list", "--as-of", AS_OF, DEADLINES), (0,)),
+        (("list", "--as-of", AS_OF, "-f", "csv", DEADLINES), (0,)),
+        (("list", "--as-of", AS_OF, "--kind", "treaty", DEADLINES), (2,)),
+        (("render", DEADLINES, BROKEN, "-f", "md", "-o", str(tmp_path / "one.md")), (2,)),
+        (("render", DEADLINES, "-f", "pdf", "-o", "-"), (2,)),
+        (
+            ("render", DEADLINES, "-f", "md", "--output-dir", str(tmp_path), "--template-dir", str(tmp_path / "t0")),
+            (2,),
+        ),
+        (("signatures", DEADLINES), (2,)),
+        (("signatures", pdf, yaml), (0, 1)),
+        (("signatures", pdf, DEADLINES), (1,)),  # not the agreement the PDF carries
+        (("signatures", pdf, yaml, "--require", "all"), (1,)),
+        (("signatures", pdf, yaml, "--require", "all", "-f", "github"), (1,)),
+        (("signatures", pdf, yaml, "--require", "nobody"), (2,)),
+        (("signatures", pdf, "--rev", "HEAD"), (2,)),
+        (("signatures", pdf, "--revocation"), (2,)),
+        (("site", agreements, "--output-dir", str(tmp_path / "site"), "--as-of", AS_OF), (0,)),
+    ]
+    texts = []
+    for args, codes in runs:
+        done = cli("--lang", lang, *args, env={"COLUMNS": "200"}, cwd=ROOT)
+        assert done.returncode in codes, (args, done.returncode, done.stderr)
+        texts.append(done.stdout + done.stderr)
+    texts.append(site_text(tmp_path / "site"))
+    # GitHub's workflow commands (::error file=...,title=...::) are syntax; what follows is the message.
+    return re.sub(r"^::\w+ [^\n]*?::", "", "\n".join(texts), flags=re.M)
+
+
+def test_no_english_word_in_a_dutch_register_render_or_signatures_run(cli, register, signed_pdf, tmp_path) -> None:
+    out = _register_outputs(cli, "nl", register, signed_pdf, tmp_path)
+    words = _own_words(out)
+    assert len(words) > 300 and {"overeenkomsten", "tijdlijn", "ondertekend"} <= set(words)
+    assert sorted(set(words) & ENGLISH_WORDS) == []
+
+
+def test_no_dutch_word_in_an_english_register_render_or_signatures_run(cli, register, signed_pdf, tmp_path) -> None:
+    out = _register_outputs(cli, "en", register, signed_pdf, tmp_path)
+    words = _own_words(out)
+    assert len(words) > 300 and {"agreements", "timeline", "signed"} <= set(words)
+    assert sorted(set(words) & DUTCH_WORDS) == []
+
+
+def test_the_page_text_leaves_out_only_text_in_another_language() -> None:
+    """The check of the site works: an English word in a Dutch page's own text is found, the agreement's
+    text marked with its language is left out, and so is code."""
+    parser = _PageText()
+    parser.feed(
+        '<html lang="en"><body><h1 lang="nl">Het plan</h1><p>the <code>de</code> plan<br>'
+        '<a aria-label="de link" href="x">x</a></p></body></html>'
+    )
+    assert parser.texts == ["the ", " plan", "de link", "x"]
+    assert set(_own_words("\n".join(parser.texts))) & DUTCH_WORDS == {"de"}
 
 
 # --- rendered documents follow the agreement, not the user -------------------------------------------------

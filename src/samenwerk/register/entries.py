@@ -35,7 +35,8 @@ class PartyRef:
     name: str
     short: str
     kind: str
-    roles: tuple[str, ...] = ()
+    roles: tuple[party_ids.Role, ...] = ()
+    """What it does in the agreement (``parties.roles``; ``parties.role_text`` words one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +256,9 @@ def from_plain(data: dict[str, Any]) -> Entry:
         report=report,
         kind=data["kind"],
         region=data["region"],
-        parties=tuple(PartyRef(k, s, n, sh, kd, tuple(roles)) for k, s, n, sh, kd, roles in data["parties"]),
+        parties=tuple(
+            PartyRef(k, s, n, sh, kd, tuple((m, t) for m, t in roles)) for k, s, n, sh, kd, roles in data["parties"]
+        ),
         signed=_date(data["signed"]),
         language=data.get("language", "nl"),
     )

@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 
+from ..i18n import N_, _
 from ..model.agreement import Agreement, Party
 
 MAX_SLUG = 60
@@ -48,26 +49,45 @@ def short(party: Party) -> str:
     return party.short_name or party.name
 
 
-def roles(agreement: Agreement, party_id: str) -> list[str]:
-    """What the party does in the agreement, in the run's language (names and titles as the agreement has
-    them): its role titles, that it signs, the bodies it sits in, its contact point."""
-    from ..i18n import _
+Role = tuple[str, str]
+"""What a party does in an agreement: a message (English, marked for the catalog, with a ``{text}`` field or
+none) and the agreement's own text that fills it ('' for none). Worded where it is shown (``role_text``), so
+that the agreement's text can be told apart from samenwerk's words (the site marks its language)."""
 
-    found: list[str] = []
+ROLE_MESSAGES = (
+    N_("role: {text}"),
+    N_("has a role"),
+    N_("signs"),
+    N_("convenes {text}"),
+    N_("member of {text}"),
+    N_("contact point: {text}"),
+)
+
+
+def roles(agreement: Agreement, party_id: str) -> list[Role]:
+    """What the party does in the agreement (``Role``): its role titles, that it signs, the bodies it sits
+    in, its contact point."""
+    found: list[Role] = []
     if agreement.roles:
         for role in agreement.roles.roles:
             if role.party == party_id:
-                found.append(_("role: {title}").format(title=role.title) if role.title else _("has a role"))
+                found.append(("role: {text}", role.title) if role.title else ("has a role", ""))
     if agreement.signing and any(block.party == party_id for block in agreement.signing.blocks):
-        found.append(_("signs"))
+        found.append(("signs", ""))
     if agreement.consultation:
         for body in agreement.consultation.bodies:
             if body.convener and body.convener.party == party_id:
-                found.append(_("convenes {body}").format(body=body.name))
+                found.append(("convenes {text}", body.name))
             if any(party_id in member.parties for member in body.members):
-                found.append(_("member of {body}").format(body=body.name))
+                found.append(("member of {text}", body.name))
     if agreement.contact_points:
         for contact in agreement.contact_points.contacts:
             if contact.party == party_id:
-                found.append(_("contact point: {function}").format(function=contact.function))
+                found.append(("contact point: {text}", contact.function))
     return list(dict.fromkeys(found))
+
+
+def role_text(role: Role | list[str]) -> str:
+    """A role in the run's language, the agreement's text in it as it is."""
+    message, text = role
+    return _(message).format(text=text) if message in ROLE_MESSAGES else text

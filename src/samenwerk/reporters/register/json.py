@@ -1,5 +1,7 @@
 """The register as JSON for scripts: one object per agreement, keys as ``columns`` has them, dates ISO 8601,
-the parties with their identity and roles, and the files that could not be loaded."""
+the parties with their identity and roles, and the files that could not be loaded. Keys and the model's
+values (status, state, kind) are English and stable in every language; the texts (the parties' roles, the
+errors' messages) follow the run's language."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any, TextIO
 from ...diagnostics import Diagnostic
 from ...neutral import json_safe
 from ...register.entries import Entry
+from ...register.parties import role_text
 from . import Options, columns
 
 
@@ -22,7 +25,8 @@ def report(entries: Sequence[Entry], errors: Sequence[Diagnostic], out: TextIO, 
     for e in entries:
         row = {k: _value(v) for k, v in columns(e).items()}
         row["parties"] = [
-            {"name": p.name, "short": p.short, "key": p.key, "kind": p.kind, "roles": list(p.roles)} for p in e.parties
+            {"name": p.name, "short": p.short, "key": p.key, "kind": p.kind, "roles": [role_text(r) for r in p.roles]}
+            for p in e.parties
         ]
         if e.last_change:
             row["last_change"] = {

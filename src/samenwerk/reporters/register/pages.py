@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ... import i18n
 from ...calendars import default_calendars
@@ -27,6 +27,9 @@ from ...neutral import quote_path
 from ...register.entries import Entry, Party
 from ..deadlines.table import KIND_WORDS
 from . import state_words, status_words
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 HTML_LANG = {"nl": "nl", "en": "en"}
 """The ``<html lang>`` of the site in each language of the command line."""
@@ -106,6 +109,25 @@ def _short(day: dt.date | None) -> str:
     return i18n.short_date(day)
 
 
+def role_html(role: Any, lang: str) -> Markup:
+    """A role as the site shows it: samenwerk's words in the page's language, the agreement's text in a
+    ``<span lang>`` when its language is another."""
+    from markupsafe import Markup, escape
+
+    from ...register.parties import ROLE_MESSAGES
+
+    message, text = role
+    piece = Markup('<span lang="{}">{}</span>').format(lang, text) if lang and text else escape(text)
+    if message not in ROLE_MESSAGES:
+        return Markup(piece)
+    return Markup(escape(_(message))).format(text=piece)
+
+
+def _roles(roles: Any, language: str) -> list[Markup]:
+    lang = content_lang(language)
+    return [role_html(r, lang) for r in roles]
+
+
 def row(e: Entry) -> dict[str, Any]:
     """An agreement as the index, a party page and the timeline show it. Dates come with their short form
     ready, so that a table of thousands of rows needs no macro per cell; ``lang`` is the agreement's language
@@ -141,7 +163,7 @@ def agreement_context(e: Entry, history: list[dict[str, Any]], as_of: dt.date, p
         "path": quote_path(e.path),
         "signed": e.signed,
         "parties": [
-            {"name": p.name, "short": p.short, "slug": p.slug, "kind": p.kind, "roles": list(p.roles)}
+            {"name": p.name, "short": p.short, "slug": p.slug, "kind": p.kind, "roles": _roles(p.roles, e.language)}
             for p in e.parties
         ],
         "deadlines": [_deadline(d, as_of, e.language) for d in e.report.deadlines],
@@ -163,7 +185,7 @@ def party_context(party: Party, as_of: dt.date) -> dict[str, Any]:
     agreements = []
     deadlines = []
     for e, ref in party.memberships:
-        agreements.append({**row(e), "roles": list(ref.roles)})
+        agreements.append({**row(e), "roles": _roles(ref.roles, e.language)})
         for d in e.report.deadlines:
             if d.date is not None and as_of <= d.date <= until:
                 deadlines.append(
