@@ -16,16 +16,9 @@ from .fmt import DIFF_HELP, FORCE_HELP, StdinFilename, bug, read_stdin, reads_st
 def fix(
     paths: options.Paths = None,
     diff: Annotated[bool, typer.Option("--diff", help=DIFF_HELP)] = False,
-    select: Annotated[
-        str | None, typer.Option("--select", help="Comma-separated rule ids to run (replaces the configured).")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option("--ignore", help="Comma-separated rule ids to skip (added to the configured).")
-    ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="Configuration file (default: closest samenwerk.toml or pyproject.toml)."),
-    ] = None,
+    select: options.Select = None,
+    ignore: options.Ignore = None,
+    config: options.Config = None,
     force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
     stdin_filename: StdinFilename = None,
 ) -> int:

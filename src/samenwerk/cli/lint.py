@@ -37,16 +37,9 @@ def lint(
     ] = None,
     out: options.Output = None,
     force: options.Force = False,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", help="Configuration file (default: closest samenwerk.toml or pyproject.toml)."),
-    ] = None,
-    select: Annotated[
-        str | None, typer.Option("--select", help="Comma-separated rule ids to run (replaces the configured).")
-    ] = None,
-    ignore: Annotated[
-        str | None, typer.Option("--ignore", help="Comma-separated rule ids to skip (added to the configured).")
-    ] = None,
+    config: options.Config = None,
+    select: options.Select = None,
+    ignore: options.Ignore = None,
     fail_on: Annotated[
         Severity | None,
         typer.Option("--fail-on", help="Exit 1 on problems of this level or worse.", show_default="error"),

@@ -59,6 +59,17 @@ Jobs = Annotated[
     int | None,
     typer.Option("--jobs", "-j", min=1, help="Worker processes; by default all cores when there are many files."),
 ]
+Select = Annotated[
+    str | None, typer.Option("--select", help="Comma-separated rule ids to run (replaces the configured).")
+]
+Ignore = Annotated[
+    str | None, typer.Option("--ignore", help="Comma-separated rule ids to skip (added to the configured).")
+]
+Config = Annotated[
+    Path | None,
+    typer.Option("--config", help="Configuration file (default: closest samenwerk.toml or pyproject.toml)."),
+]
+"""The configuration and the rules it turns on, as lint and fix take them (values for ``ids``)."""
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the lint cache.")]
 CacheDir = Annotated[
     Path | None,
