@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import i18n
 from .errors import SamenwerkError
+from .i18n import _
 
 if TYPE_CHECKING:
     from .model import Agreement
@@ -113,13 +115,23 @@ class Party:
         name, sep2, kind = rest.rpartition(":")
         if not (sep and sep2 and pid and name.strip() and kind):
             raise SamenwerkError(
-                f"--party '{spec}': write it as ID:NAME:KIND, such as stad-gent:Stad Gent:lokaal-bestuur"
+                _("--party '{spec}': write it as ID:NAME:KIND, such as stad-gent:Stad Gent:lokaal-bestuur").format(
+                    spec=spec
+                )
             )
         if not re.fullmatch(ID_PATTERN, pid):
-            raise SamenwerkError(f"--party '{spec}': the id '{pid}' must be lower-case letters, digits and hyphens")
+            raise SamenwerkError(
+                _("--party '{spec}': the id '{id}' must be lower-case letters, digits and hyphens").format(
+                    spec=spec, id=pid
+                )
+            )
         kinds = [k.value for k in PartyKind]
         if kind not in kinds:
-            raise SamenwerkError(f"--party '{spec}': the kind '{kind}' is not one of {', '.join(kinds)}")
+            raise SamenwerkError(
+                _("--party '{spec}': the kind '{kind}' is not one of {kinds}").format(
+                    spec=spec, kind=kind, kinds=", ".join(kinds)
+                )
+            )
         return cls(pid, name.strip(), kind)
 
 
@@ -143,8 +155,10 @@ def check_id(agreement_id: str) -> str:
 
     if not re.fullmatch(ID_PATTERN, agreement_id) or len(agreement_id) > 80:
         raise SamenwerkError(
-            f"the id '{agreement_id}' must be lower-case letters, digits and hyphens (at most 80), such as "
-            "stad-gent-vdab-2026-2031"
+            _(
+                "the id '{id}' must be lower-case letters, digits and hyphens (at most 80), such as "
+                "stad-gent-vdab-2026-2031"
+            ).format(id=agreement_id)
         )
     return agreement_id
 
@@ -165,16 +179,24 @@ def new_agreement(
 
     kinds = [k.value for k in AgreementKind]
     if kind not in kinds:
-        raise SamenwerkError(f"'{kind}' is not a kind of agreement; one of {', '.join(kinds)}")
+        raise SamenwerkError(
+            _("'{kind}' is not a kind of agreement; one of {kinds}").format(kind=kind, kinds=", ".join(kinds))
+        )
     if kind in {k.value for k in AMENDING_KINDS}:
-        command = "extend ID --until DATE" if kind == "verlenging" else "amend ID"
-        raise SamenwerkError(f"a {kind} changes an agreement: make it with 'samenwerk {command}'")
+        if kind == "verlenging":
+            raise SamenwerkError(
+                _("a verlenging changes an agreement: make it with 'samenwerk extend ID --until DATE'")
+            )
+        raise SamenwerkError(_("an addendum changes an agreement: make it with 'samenwerk amend ID'"))
     check_id(agreement_id)
     ids = [p.id for p in parties]
     if len(set(ids)) != len(ids):
-        raise SamenwerkError(f"two parties have the same id: {', '.join(sorted({i for i in ids if ids.count(i) > 1}))}")
+        twice = ", ".join(sorted({i for i in ids if ids.count(i) > 1}))
+        raise SamenwerkError(_("two parties have the same id: {ids}").format(ids=twice))
     if isinstance(start, dt.date) and end is not None and end < start:
-        raise SamenwerkError(f"the end ({_dmy(end)}) comes before the start ({_dmy(start)})")
+        raise SamenwerkError(
+            _("the end ({end}) comes before the start ({start})").format(end=_dmy(end), start=_dmy(start))
+        )
     values: dict[str, str | None] = {
         "id": agreement_id,
         "kind": kind,
@@ -279,12 +301,21 @@ def find(agreement_id: str, paths: Iterable[Path]) -> Found:
     matches = [(p, a) for p, a in found if a.id == agreement_id]
     if not matches:
         where = ", ".join(str(p) for p in paths)
-        raise SamenwerkError(f"no agreement with the id '{agreement_id}' below {where} (among the files that load)")
+        raise SamenwerkError(
+            _("no agreement with the id '{id}' below {where} (among the files that load)").format(
+                id=agreement_id, where=where
+            )
+        )
     if len(matches) > 1:
-        raise SamenwerkError(f"the id '{agreement_id}' is the id of {' and '.join(str(p) for p, _ in matches)}")
+        files = [str(p) for p, _a in matches]
+        raise SamenwerkError(_("the id '{id}' is the id of {files}").format(id=agreement_id, files=i18n.join(files)))
     path, agreement = matches[0]
     if agreement.amends is not None:
-        raise SamenwerkError(f"{path}: '{agreement_id}' is itself an amendment of '{agreement.amends}': name that one")
+        raise SamenwerkError(
+            _("{path}: '{id}' is itself an amendment of '{amends}': name that one").format(
+                path=path, id=agreement_id, amends=agreement.amends
+            )
+        )
     return Found(path, agreement, tuple(a for p, a in found if p != path))
 
 
@@ -310,7 +341,7 @@ def _amendment_id(wanted: str | None, default: str, taken: set[str]) -> str:
         return _free_id(check_id(default), taken)
     check_id(wanted)
     if wanted in taken:
-        raise SamenwerkError(f"--id: '{wanted}' is the id of an agreement that is there already")
+        raise SamenwerkError(_("--id: '{id}' is the id of an agreement that is there already").format(id=wanted))
     return wanted
 
 
@@ -345,9 +376,15 @@ def extension(found: Found, until: dt.date, path: Path | None = None, wanted_id:
     current = consolidate(base, found.others).agreement
     end = facts.end(current)
     if end is None:
-        raise SamenwerkError(f"{found.path}: '{base.id}' has no end date to extend (it runs without one)")
+        raise SamenwerkError(
+            _("{path}: '{id}' has no end date to extend (it runs without one)").format(path=found.path, id=base.id)
+        )
     if until <= end:
-        raise SamenwerkError(f"--until {_dmy(until)} is not after the present end of '{base.id}' ({_dmy(end)})")
+        raise SamenwerkError(
+            _("--until {until} is not after the present end of '{id}' ({end})").format(
+                until=_dmy(until), id=base.id, end=_dmy(end)
+            )
+        )
     taken = {a.id for a in found.others} | {base.id}
     new_id = _amendment_id(wanted_id, f"{_stem(base.id)}-verlenging-{until.year}", taken)
     target = path or found.path.parent / f"{new_id}.yaml"
@@ -387,7 +424,11 @@ def addendum(
     base = found.agreement
     start = facts.start(base)
     if effective is not None and start is not None and effective < start:
-        raise SamenwerkError(f"--effective {_dmy(effective)} comes before '{base.id}' starts ({_dmy(start)})")
+        raise SamenwerkError(
+            _("--effective {effective} comes before '{id}' starts ({start})").format(
+                effective=_dmy(effective), id=base.id, start=_dmy(start)
+            )
+        )
     taken = {a.id for a in found.others} | {base.id}
     number = 1 + sum(1 for a in found.others if a.amends == base.id and a.kind == "addendum")
     new_id = _amendment_id(wanted_id, f"{_stem(base.id)}-addendum-{number}", taken)

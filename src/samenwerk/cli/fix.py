@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING
 
-import typer
+from ..errors import EXIT_FINDINGS, EXIT_OK
+from ..i18n import _
+from . import options, output, rewriting
 
-from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
-from . import options, output
-from .fmt import DIFF_HELP, FORCE_HELP, StdinFilename, bug, read_stdin, reads_stdin, write_stdout
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..fix import Outcome
 
 
 def fix(
     paths: options.Paths = None,
-    diff: Annotated[bool, typer.Option("--diff", help=DIFF_HELP)] = False,
+    diff: rewriting.Diff = False,
     select: options.Select = None,
     ignore: options.Ignore = None,
     config: options.Config = None,
-    force: Annotated[bool, typer.Option("--force", help=FORCE_HELP)] = False,
-    stdin_filename: StdinFilename = None,
+    force: rewriting.Force = False,
+    stdin_filename: rewriting.StdinFilename = None,
 ) -> int:
     """Repair what the rules with a safe fix find ('samenwerk rules' marks them 'fix'): dates written another
     way, a title whose years disagree with the dates, trailing spaces, a missing schema line.
@@ -29,63 +31,53 @@ def fix(
     from ..config import load_config
     from ..document.files import expand
     from ..fix import fix_file
-    from ..format import FormatBug, FormatError, unified_diff, write_back
+    from ..format import unified_diff, write_back
 
     settings = load_config(config).selecting(options.ids(select), options.ids(ignore))
-    if reads_stdin(paths):
+    if rewriting.reads_stdin(paths):
         return _stdin(settings, diff, stdin_filename or "-")
-    files = expand(paths or [Path("agreements")])
-    fixed = left = failed = crashed = 0
-    for path in files:
-        try:
-            outcome = fix_file(path, settings)
-            if outcome.fixed and not diff:
-                write_back(path, outcome.after, force)
-        except FormatError as exc:
-            output.error(str(exc))
-            failed += 1
-            continue
-        except FormatBug as exc:
-            bug(exc)
-            crashed += 1
-            continue
-        if outcome.fixed:
-            fixed += 1
-            if diff:
-                sys.stdout.write(unified_diff(path, outcome.before, outcome.after))
-            for change in outcome.fixed:
-                output.notice(f"{path}: {'would fix' if diff else 'fixed'} {change}")
-        if outcome.left:
-            left += len(outcome.left)
-            output.problems(outcome.left)
-    done = "would be fixed" if diff else "fixed"
-    summary = f"{fixed} of {len(files)} file(s) {done}; {left} problem(s) left that no fix repairs"
-    output.notice(summary + (f"; {failed} file(s) could not be read or written" if failed else ""))
-    if crashed:
-        return EXIT_INTERNAL
-    if failed:
-        return EXIT_USAGE
+    left = 0
+
+    def one(path: Path) -> bool:
+        nonlocal left
+        outcome = fix_file(path, settings)
+        if outcome.fixed and not diff:
+            write_back(path, outcome.after, force)
+        if outcome.fixed and diff:
+            sys.stdout.write(unified_diff(path, outcome.before, outcome.after))
+        _said(str(path), outcome, diff)
+        left += len(outcome.left)
+        return bool(outcome.fixed)
+
+    tally = rewriting.each(expand(paths or [Path("agreements")]), one)
+    done = _("{changed} of {n} file(s) would be fixed") if diff else _("{changed} of {n} file(s) fixed")
+    tally.summary(
+        done.format(changed=tally.changed, n=tally.files),
+        _("{n} problem(s) left that no fix repairs").format(n=left),
+    )
     # With --diff nothing was written: what would be fixed is still there.
-    return EXIT_FINDINGS if left or (diff and fixed) else EXIT_OK
+    return tally.exit_code(bool(left or (diff and tally.changed)))
 
 
-def _stdin(settings: Any, diff: bool, name: str) -> int:
+def _stdin(settings: Config, diff: bool, name: str) -> int:
     from ..fix import fix_text
-    from ..format import FormatBug, FormatError, decode_source, unified_diff
+    from ..format import unified_diff
 
-    try:
-        outcome = fix_text(decode_source(read_stdin(name), name), Path(name), settings)
-    except FormatError as exc:
-        output.error(str(exc))
-        return EXIT_USAGE
-    except FormatBug as exc:
-        bug(exc)
-        return EXIT_INTERNAL
-    if diff:
-        sys.stdout.write(unified_diff(name, outcome.before, outcome.after))
-    else:
-        write_stdout(outcome.after)
+    def one(text: str) -> int:
+        outcome = fix_text(text, Path(name), settings)
+        if diff:
+            sys.stdout.write(unified_diff(name, outcome.before, outcome.after))
+        else:
+            rewriting.write_stdout(outcome.after)
+        _said(name, outcome, diff)
+        return EXIT_FINDINGS if outcome.left or (diff and outcome.fixed) else EXIT_OK
+
+    return rewriting.stdin(name, one)
+
+
+def _said(name: str, outcome: Outcome, diff: bool) -> None:
+    """What was fixed (or would be), a line each, and what is left, on stderr."""
+    said = _("{path}: would fix {change}") if diff else _("{path}: fixed {change}")
     for change in outcome.fixed:
-        output.notice(f"{name}: {'would fix' if diff else 'fixed'} {change}")
+        output.notice(said.format(path=name, change=change))
     output.problems(outcome.left)
-    return EXIT_FINDINGS if outcome.left or (diff and outcome.fixed) else EXIT_OK

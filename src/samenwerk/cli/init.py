@@ -45,13 +45,21 @@ def init(
         top = folder.resolve()
         agreements = folder / "agreements"
         if not _inside(agreements, top):
-            raise SamenwerkError(f"{agreements}: leads outside {folder} (a symbolic link); not followed")
+            raise SamenwerkError(
+                _("{path}: leads outside {folder} (a symbolic link); not followed").format(
+                    path=agreements, folder=folder
+                )
+            )
         agreements.mkdir(exist_ok=True)
         if not any(agreements.iterdir()):
             # git keeps no empty folder: without a file, a clone has no agreements/ for CI to look in
             (agreements / ".gitkeep").touch()
     except OSError as exc:
-        raise SamenwerkError(f"{exc.filename or folder}: cannot make the folder: {exc.strerror or exc}") from None
+        raise SamenwerkError(
+            _("{path}: cannot make the folder: {reason}").format(
+                path=exc.filename or folder, reason=exc.strerror or exc
+            )
+        ) from None
     kept = 0
     for planned in init_files(ci.value):
         target = folder / planned.path
@@ -60,14 +68,18 @@ def init(
             kept += 1
             continue
         if not _inside(target, top):
-            output.warning(f"{target}: leads outside {folder} (a symbolic link on the way); left as it is")
+            output.warning(
+                _("{path}: leads outside {folder} (a symbolic link on the way); left as it is").format(
+                    path=target, folder=folder
+                )
+            )
             kept += 1
             continue
         if target.is_file() and target.read_text(encoding="utf-8", errors="replace") == planned.text:
             output.detail(_("{path}: up to date").format(path=target))
             continue
         if target.exists() and not force:
-            output.notice(f"{target}: exists and differs; left as it is (--force overwrites it)")
+            output.notice(_("{path}: exists and differs; left as it is (--force overwrites it)").format(path=target))
             if target.is_file() and output.VERBOSITY.level > 0:
                 for line in _difference(target, planned.text):
                     output.detail(line)
@@ -75,10 +87,13 @@ def init(
             continue
         write_atomic(target, planned.text, force=force, make_parents=True)
         output.notice(_("{path}: written").format(path=target))
-    output.notice(
-        f"Ready{f' ({kept} file(s) left as they were: -v shows what init would write in each)' if kept else ''}. "
-        "Next: 'samenwerk new samenwerkingsovereenkomst --id ...' makes the first agreement in agreements/."
+    ready = (
+        _("Ready ({n} file(s) left as they were: -v shows what init would write in each).").format(n=kept)
+        if kept
+        else _("Ready.")
     )
+    nxt = _("Next: 'samenwerk new samenwerkingsovereenkomst --id ...' makes the first agreement in agreements/.")
+    output.notice(f"{ready} {nxt}")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from .. import i18n
 from ..errors import EXIT_OK, SamenwerkError
 from ..i18n import _
 from . import options, output
@@ -82,22 +83,24 @@ def new(
     if kind in ("addendum", "verlenging"):
         given = [name for name, value in (("--party", party), ("--start", start)) if value]
         if given:
-            raise SamenwerkError(
-                f"{' and '.join(given)}: {_article(kind)} {kind} takes its parties and start from the agreement "
-                "it changes (--amends ID)"
-            )
+            takes = {
+                "addendum": _("{options}: an addendum takes its parties and start from the agreement it changes"),
+                "verlenging": _("{options}: a verlenging takes its parties and start from the agreement it changes"),
+            }
+            raise SamenwerkError(takes[kind].format(options=i18n.join(given)) + " (--amends ID)")
         return _amendment(kind, amends, end, title, out, force, agreement_id)
     if asking:
-        agreement_id = agreement_id or _ask("Id (lower-case letters, digits, hyphens)", scaffold.check_id)
-        title = title or _ask("Title (empty: a TODO)", str, optional=True) or None
+        agreement_id = agreement_id or _ask(_("Id (lower-case letters, digits, hyphens)"), scaffold.check_id)
+        title = title or _ask(_("Title (empty: a TODO)"), str, optional=True) or None
         if not party:
             party = []
-            while spec := _ask("Party as ID:NAME:KIND (empty when done)", _party_spec, optional=True):
+            while spec := _ask(_("Party as ID:NAME:KIND (empty when done)"), _party_spec, optional=True):
                 party.append(spec)
         if start is None:
-            start = _ask("Start: a date, on-signing or on-approval (empty: a TODO)", _start_spec, optional=True) or None
+            start = _ask(_("Start: a date, on-signing or on-approval (empty: a TODO)"), _start_spec, optional=True)
+            start = start or None
         if end is None:
-            answer = _ask("End date, inclusive (empty: a TODO)", _date_spec, optional=True)
+            answer = _ask(_("End date, inclusive (empty: a TODO)"), _date_spec, optional=True)
             end = options.parse_date(answer) if answer else None
     if not agreement_id:
         raise SamenwerkError(_("name the agreement with --id ID (or answer the prompts at a terminal)"))
@@ -108,16 +111,14 @@ def new(
         raise SamenwerkError(f"--start: {exc}") from None
     default = Path("agreements") / f"{scaffold.check_id(agreement_id)}.yaml"
     if out is None and not default.resolve().is_relative_to(Path.cwd().resolve()):
-        raise SamenwerkError(f"{default}: leads outside this folder (a symbolic link); name the file with -o FILE")
+        raise SamenwerkError(
+            _("{path}: leads outside this folder (a symbolic link); name the file with -o FILE").format(path=default)
+        )
     # Written to standard output, it is meant for agreements/: its schema line says where the schema is from there.
     place = default if out is None or dash(out) else out
     text = scaffold.new_agreement(kind, agreement_id, place, title=title, parties=parties, start=begin, end=end)
     _write(out or default, text, force)
     return EXIT_OK
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _ask(question: str, check: Any, *, optional: bool = False) -> str:
@@ -139,7 +140,9 @@ def _ask(question: str, check: Any, *, optional: bool = False) -> str:
         return str(typer.prompt(question, default="" if optional else None, show_default=False, value_proc=proc))
     except click.exceptions.Abort as exc:
         if isinstance(exc.__context__, EOFError):
-            raise SamenwerkError(f"no answer to '{question}' (the input ended): give it as an option") from None
+            raise SamenwerkError(
+                _("no answer to '{question}' (the input ended): give it as an option").format(question=question)
+            ) from None
         raise
 
 
@@ -169,7 +172,11 @@ def _amendment(
     from .. import scaffold
 
     if not amends:
-        raise SamenwerkError(f"{_article(kind)} {kind} changes an agreement: name it with --amends ID")
+        changes = {
+            "addendum": _("an addendum changes an agreement: name it with --amends ID"),
+            "verlenging": _("a verlenging changes an agreement: name it with --amends ID"),
+        }
+        raise SamenwerkError(changes[kind])
     found = scaffold.find(amends, [Path(".")])
     if kind == "verlenging":
         if end is None:

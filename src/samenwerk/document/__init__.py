@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
 from ..fsutil import escapes
+from ..i18n import _, number
 from .yaml import MAX_FILE_BYTES, Positions, decode, parse
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 def too_large(max_bytes: int) -> str:
     """What to say about a file over the size limit."""
     limit = f"{max_bytes / (1024 * 1024):g} MiB" if max_bytes >= 1024 * 1024 else f"{max_bytes:,} bytes"
-    return f"agreements are limited to {limit} (max-file-size in samenwerk.toml)"
+    return _("agreements are limited to {limit} (max-file-size in samenwerk.toml)").format(limit=limit)
 
 
 __all__ = ["Document", "from_bytes", "load", "map_valid", "read"]
@@ -108,7 +109,8 @@ def read(path: Path, name: str | None = None, root: Path | None = None, max_byte
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _problem(name, f"the file is {size:,} bytes; {too_large(max_bytes)}", "syntax")
+            message = _("the file is {size} bytes; {limit}").format(size=number(size), limit=too_large(max_bytes))
+            return _problem(name, message, "syntax")
         raw = path.read_bytes()
     except OSError as exc:
         return _problem(name, f"cannot read the file: {exc.strerror}", "io")
