@@ -72,7 +72,7 @@ def init_files(ci: str = "github") -> list[Planned]:
     from .schema import render_schema
 
     if ci not in CI:
-        raise SamenwerkError(f"--ci: '{ci}' is not one of {', '.join(CI)}")
+        raise SamenwerkError(_("--ci: '{ci}' is not one of {choices}").format(ci=ci, choices=", ".join(CI)))
     url = repository_url()
     files = [
         Planned(Path("samenwerk.toml"), template("init", "samenwerk.toml")),

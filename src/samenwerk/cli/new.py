@@ -84,10 +84,14 @@ def new(
         given = [name for name, value in (("--party", party), ("--start", start)) if value]
         if given:
             takes = {
-                "addendum": _("{options}: an addendum takes its parties and start from the agreement it changes"),
-                "verlenging": _("{options}: a verlenging takes its parties and start from the agreement it changes"),
+                "addendum": _(
+                    "{options}: an addendum takes its parties and start from the agreement it changes (--amends ID)"
+                ),
+                "verlenging": _(
+                    "{options}: a verlenging takes its parties and start from the agreement it changes (--amends ID)"
+                ),
             }
-            raise SamenwerkError(takes[kind].format(options=i18n.join(given)) + " (--amends ID)")
+            raise SamenwerkError(takes[kind].format(options=i18n.join(given)))
         return _amendment(kind, amends, end, title, out, force, agreement_id)
     if asking:
         agreement_id = agreement_id or _ask(_("Id (lower-case letters, digits, hyphens)"), scaffold.check_id)
