@@ -137,3 +137,51 @@ def test_quiet_also_silences_deprecation_warnings_and_schema_check_needs_a_file(
     assert code == 0 and "deprecated" not in text
     code, text = invoke("schema", "-o", "-", "--check")
     assert code == 2 and "name it with -o" in text
+
+
+def _help_at_a_terminal(no_color: bool) -> str:
+    """``samenwerk fmt --help`` with its output on a pseudo-terminal, as a person at a terminal sees it."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from ..conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "TERM")}
+    env.update({"TERM": "xterm-256color", "COLUMNS": "100", **({"NO_COLOR": "1"} if no_color else {})})
+    main, secondary = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "samenwerk", "fmt", "--help"],
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=env,
+            timeout=60,
+        )
+        os.close(secondary)
+        secondary = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal closed: everything was read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+        if secondary != -1:
+            os.close(secondary)
+    assert done.returncode == 0, done.stderr
+    return b"".join(chunks).decode("utf-8")
+
+
+def test_help_is_plain_text_under_no_color() -> None:
+    """NO_COLOR means no styling at all (https://no-color.org): Rich would keep bold and dim in --help."""
+    styled, plain = _help_at_a_terminal(no_color=False), _help_at_a_terminal(no_color=True)
+    assert "\x1b[1m" in styled or "\x1b[1;" in styled, "at a terminal the help is styled"
+    assert "Usage:" in plain and "--check" in plain
+    assert "\x1b[" not in plain

@@ -103,6 +103,8 @@ def command(wants_help: bool = False) -> click.Group:
     for cmd in [group, *group.commands.values()]:
         cmd.params.extend(options.everywhere())
     language.localise(group, wants_help)
+    if wants_help:
+        output.plain_help()
     return group
 
 

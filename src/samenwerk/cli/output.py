@@ -28,6 +28,15 @@ def color(output: Path | None) -> bool:
     return to_stdout(output) and "NO_COLOR" not in os.environ and sys.stdout.isatty()
 
 
+def plain_help() -> None:
+    """--help without bold and dim when NO_COLOR is set, as without colour: Rich reads NO_COLOR as "no
+    colours" only, and Typer's help is set in bold and dim. Called when the run shows help (Typer's help
+    module is loaded for it anyway); it is set each time, since the tests run many commands in one process."""
+    import typer.rich_utils
+
+    typer.rich_utils.COLOR_SYSTEM = None if "NO_COLOR" in os.environ else "auto"
+
+
 def stream(output: Path | None, force: bool) -> AbstractContextManager[TextIO]:
     """Standard output, or ``output`` written atomically (refused over an existing file without --force)."""
     if to_stdout(output):
