@@ -162,10 +162,12 @@ def test_dates_numbers_and_lists_follow_the_language() -> None:
         assert i18n.number(12000) == "12.000" and i18n.number(8.5) == "8,5"
         assert i18n.join(["a", "b", "c"]) == "a, b en c"
         assert i18n.join(["a", "b"], "or") == "a of b"
+        assert i18n.short_date(dt.date(2025, 3, 1)) == "01-03-2025" and i18n.short_date(None) == ""
         i18n.use("en")
         assert i18n.date(dt.date(2025, 12, 31)) == "December 31, 2025"
         assert i18n.number(12000) == "12,000" and i18n.number(8.5) == "8.5"
         assert i18n.join(["a", "b", "c"]) == "a, b, and c"
+        assert i18n.short_date(dt.date(2025, 3, 1)) == "Mar 1, 2025"
     finally:
         i18n.use(before)
 

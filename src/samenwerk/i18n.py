@@ -15,11 +15,10 @@ mark a text that is translated later, where it is shown (a rule's summary, a hel
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gettext as _gettext
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 LANGUAGES = ("en", "nl")
@@ -90,17 +89,6 @@ def _translation() -> _gettext.NullTranslations:
             found = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
         _STATE.translation = found
     return found
-
-
-@contextlib.contextmanager
-def speaking(language_: str) -> Iterator[None]:
-    """Speak ``language_`` for a while: for output that is in one language whatever the user's."""
-    before, translation = _STATE.language, _STATE.translation
-    use(language_)
-    try:
-        yield
-    finally:
-        _STATE.language, _STATE.translation = before, translation
 
 
 def gettext(message: str) -> str:
