@@ -18,10 +18,21 @@ from .conftest import ROOT
 
 SOURCE = ROOT / "src" / "samenwerk"
 
-ERRORS = frozenset({"SamenwerkError", "FormatError", "BadParameter", "UsageError", "ClickException"})
+ERRORS = frozenset(
+    {
+        "SamenwerkError",
+        "FormatError",
+        "TemplateLimit",
+        "ConsolidationError",
+        "BadParameter",
+        "UsageError",
+        "ClickException",
+    }
+)
 """Exceptions whose message the command line shows (``errors.SamenwerkError`` and its kind, click's)."""
-OUTPUT = frozenset({"echo", "secho", "warning", "error", "notice", "detail"})
-"""Functions that write a message for the user: ``typer.echo``/``click.echo`` and ``cli.output``'s."""
+OUTPUT = frozenset({"echo", "secho", "warning", "error", "notice", "detail", "_warn"})
+"""Functions that write a message for the user: ``typer.echo``/``click.echo``, ``cli.output``'s, and the
+lint cache's ``_warn`` (a warning the command line prints)."""
 
 KNOWN: dict[str, int] = {
     # Files other helpers own at the time of writing (the lead: diff), with the number of unmarked texts
@@ -85,7 +96,7 @@ def _messages(call: ast.Call) -> list[ast.expr]:
     found += [k.value for k in call.keywords if k.arg == "message"]
     if name in ERRORS:
         positional(0)
-    elif name in OUTPUT and (isinstance(call.func, ast.Name) or owner in ("typer", "click", "output")):
+    elif name in OUTPUT and (isinstance(call.func, ast.Name) or owner in ("typer", "click", "output", "self")):
         positional(0)
     elif name == "print" and isinstance(call.func, ast.Attribute):  # a Rich console's print
         positional(0)
@@ -155,6 +166,49 @@ def f(path, n, note, message):
     log.write(f"{path}: unexpected")                                   # a stream: reporters write to one
 """
     assert [line for line, _ in unmarked(sample)] == list(range(6, 18))
+
+
+def gettext_hidden(source: str, filename: str = "<text>") -> list[int]:
+    """Lines of functions that call ``_()`` and also bind ``_`` (``a, _ = ...``, ``for _ in``): there the name
+    is local to the whole function, so the call fails (or calls the wrong thing). Comprehensions have a
+    scope of their own and are left alone."""
+    found = []
+    for node in ast.walk(ast.parse(source, filename)):
+        if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        binds, calls = False, False
+        stack: list[ast.AST] = list(node.body)
+        while stack:
+            child = stack.pop()
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+                continue  # a scope of its own
+            if isinstance(child, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+                continue
+            if isinstance(child, ast.Assign) and _name(child.value) == "gettext":
+                continue  # `_ = i18n.gettext`: bound to gettext itself
+            if isinstance(child, ast.Name) and child.id == "_":
+                binds = binds or isinstance(child.ctx, ast.Store)
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name) and child.func.id == "_":
+                calls = True
+            stack.extend(ast.iter_child_nodes(child))
+        if binds and calls:
+            found.append(node.lineno)
+    return found
+
+
+def test_no_function_hides_gettext() -> None:
+    hidden = [
+        f"src/samenwerk/{p.relative_to(SOURCE).as_posix()}:{line}"
+        for p in sorted(SOURCE.rglob("*.py"))
+        for line in gettext_hidden(p.read_text(encoding="utf-8"), str(p))
+    ]
+    assert not hidden, f"these functions bind _ and call _(): rename the unused name ({hidden})"
+    sample = (
+        "def f(x):\n    a, _ = x\n    return _('text')\n\n"
+        "def g(x):\n    return [a for a, _ in x], _('text')\n\n"
+        "def h(x):\n    _ = i18n.gettext\n    return _('text')\n"
+    )
+    assert gettext_hidden(sample) == [1]
 
 
 def test_known_files_exist() -> None:

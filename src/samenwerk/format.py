@@ -225,7 +225,7 @@ def _walk(
         if isinstance(node, MappingNode):
             if not isinstance(value, dict) or len(value) != len(node.value):
                 raise _unwritable(
-                    text, _merge_key(node) or node, "a merge key '<<', which samenwerk does not write back"
+                    text, _merge_key(node) or node, _("a merge key '<<', which samenwerk does not write back")
                 )
             for (key_node, value_node), key in zip(node.value, list(value.keys())):
                 anchors.append(_Anchor(*lines.at(key_node.start_mark.index), value, key))
@@ -233,7 +233,7 @@ def _walk(
                 visit(value_node, value[key])
         elif isinstance(node, SequenceNode):
             if not isinstance(value, list) or len(value) != len(node.value):
-                raise _unwritable(text, node, "a list that cannot be written back as it reads")
+                raise _unwritable(text, node, _("a list that cannot be written back as it reads"))
             for i, item_node in enumerate(node.value):
                 line, col = lines.at(_dash(text, item_node.start_mark.index))
                 anchors.append(_Anchor(line, col, value, i))
@@ -620,7 +620,7 @@ def _for_round_trip(source: str, root: Any) -> tuple[str, list[tuple[int, int, i
         if at not in texts or (at in plain and not source[source.rfind("\n", 0, at) + 1 : at].strip(" \t")):
             chars[at] = " "
     if not keeps:
-        for _, col, offset, _, _ in comments:
+        for _kind, col, offset, _end, _text in comments:
             end = source.find("\n", offset)
             end = len(source) if end < 0 else end
             start = offset
@@ -665,7 +665,7 @@ def _readers_agree(loaded: Any, readable: str, name: str) -> None:
         if isinstance(node, MappingNode) and isinstance(fast, dict) and isinstance(other, dict):
             if list(fast) != list(other):
                 return node
-            for (_, value_node), key in zip(node.value, fast):
+            for (_key_node, value_node), key in zip(node.value, fast):
                 found = differs(value_node, fast[key], other[key])
                 if found is not None:
                     return found
@@ -732,7 +732,7 @@ def comment_texts(text: str, loaded: Any = None) -> list[str]:
     loaded = loaded or parse(text)
     if loaded.node is None:
         return []
-    spans, _, _ = _scalar_spans(text, loaded.node)
+    spans, _flows, _anchors = _scalar_spans(text, loaded.node)
     return [comment for _, _, _, comment, _ in _comments(text, _Spans(spans))]
 
 

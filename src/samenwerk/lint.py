@@ -16,6 +16,7 @@ from . import versions
 from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .fsutil import escapes
+from .i18n import _
 from .versions import Identity
 
 if TYPE_CHECKING:
@@ -69,7 +70,9 @@ class Settings:
 
 def _internal(exc: BaseException, where: str, debug: bool) -> Finding:
     """A bug met while checking a file, as a finding of that file: the run goes on."""
-    message = f"internal error {where}: {type(exc).__name__}: {exc}; this is a bug in samenwerk, please report it"
+    message = _("internal error {where}: {error}: {message}; this is a bug in samenwerk, please report it").format(
+        where=where, error=type(exc).__name__, message=exc
+    )
     if debug:
         import traceback
 
@@ -85,7 +88,7 @@ def lint_file(path: Path, display: str | None = None, settings: Settings | None 
         return _lint_file(path, display, settings)
     except Exception as exc:  # noqa: BLE001 - isolation: one file's bug never costs another its result
         name = display or str(path)
-        finding = _internal(exc, "while checking the file", settings.debug)
+        finding = _internal(exc, _("while checking the file"), settings.debug)
         diagnostic = Diagnostic(name, 1, 1, Level.ERROR, finding.rule, finding.message)
         return FileResult(name, (diagnostic,), None, cacheable=False, source_read=False, crashed=True)
 
@@ -118,7 +121,7 @@ def _lint_file(path: Path, display: str | None, settings: Settings) -> FileResul
                 if check_text is not None:
                     produced.extend(check_text(text, ctx))
             except Exception as exc:  # noqa: BLE001 - one rule's bug costs neither the other rules nor files
-                findings.append(_internal(exc, f"in rule '{rule_id}'", settings.debug))
+                findings.append(_internal(exc, _("in rule '{rule}'").format(rule=rule_id), settings.debug))
                 crashed = True
                 continue
             sensitive = getattr(rule, "sensitive", False)
@@ -428,7 +431,7 @@ class _Cache:
         if self._cache is not None:
             self._cache.close()
         self._cache = None
-        self._warn(f"the lint cache is not used: {exc}")
+        self._warn(_("the lint cache is not used: {exc}").format(exc=exc))
 
     def key_of(self, path: str, content: bytes) -> str:
         key: str = self._cache.key_of(path, content)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Diagnostic, Level
+from .i18n import _
 
 if TYPE_CHECKING:
     from .document import Document
@@ -127,7 +128,7 @@ def check(identities: Sequence[Identity]) -> list[Diagnostic]:
     for who in identities:
         first = by_id.setdefault(who.id, who)
         if first is not who:
-            line, _ = first.place("id")
+            line, _col = first.place("id")
             report(who, "id", f"the id '{who.id}' is also the id of {first.path}:{line}; every agreement needs its own")
     superseded_by: dict[str, Identity] = {}
     for who in identities:
@@ -264,8 +265,9 @@ def consolidate(
             first = exc.errors()[0]
             where = ".".join(str(p) for p in first["loc"])
             raise ConsolidationError(
-                f"'{amendment.id}' changes '{base.id}' into an agreement that does not validate: "
-                f"{where}: {first['msg']}"
+                _("'{id}' changes '{base}' into an agreement that does not validate: {where}: {message}").format(
+                    id=amendment.id, base=base.id, where=where, message=first["msg"]
+                )
             ) from None
     return Consolidated(Model.model_validate(data), tuple(applied), tuple(pending))
 

@@ -39,7 +39,7 @@ def ascii_words(text: str, limit: int = MAX_SLUG) -> str:
 def slug(identity: str) -> str:
     """A page name that depends on the identity only: readable words and 8 hex digits of the key."""
     digest = hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:8]
-    kind, _, value = identity.partition(":")
+    kind, _sep, value = identity.partition(":")
     words = ascii_words(value if kind == "naam" else identity)
     return f"{words}-{digest}" if words else digest
 

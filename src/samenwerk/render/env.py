@@ -42,7 +42,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 from markupsafe import Markup
 
-from .. import nl
+from .. import i18n, nl
 from ..errors import SamenwerkError
 from ..fsutil import escapes
 from ..i18n import N_, _
@@ -121,13 +121,19 @@ class DataSandbox(SandboxedEnvironment):
         # A signal cannot interrupt one huge multiplication in C: refuse it before it starts.
         if operator == "**" and isinstance(left, int | float) and isinstance(right, int | float):
             if abs(right) > 64 and abs(left) > 1:
-                raise TemplateLimit(f"{left} ** {right} is too large a number for a template")
+                raise TemplateLimit(
+                    _("{left} ** {right} is too large a number for a template").format(left=left, right=right)
+                )
         if operator == "*":
             for seq, times in ((left, right), (right, left)):
                 if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > OUTPUT_LIMIT:
-                    raise TemplateLimit(f"repeating a text or list {times:,} times is beyond the output limit")
+                    raise TemplateLimit(
+                        _("repeating a text or list {times} times is beyond the output limit").format(
+                            times=i18n.number(times)
+                        )
+                    )
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > 4096:
-                raise TemplateLimit("too large a number for a template")
+                raise TemplateLimit(_("too large a number for a template"))
         return super().call_binop(context, operator, left, right)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -184,7 +190,11 @@ def render_limited(template: Template, context: dict[str, Any]) -> str:
             size += len(chunk)
             if size > OUTPUT_LIMIT:
                 # Raised inside the template's own code, so that Jinja names the template line it was at.
-                chunks.throw(TemplateLimit(f"the output grew beyond {OUTPUT_LIMIT:,} characters"))
+                chunks.throw(
+                    TemplateLimit(
+                        _("the output grew beyond {limit} characters").format(limit=i18n.number(OUTPUT_LIMIT))
+                    )
+                )
             parts.append(chunk)
     return "".join(parts)
 

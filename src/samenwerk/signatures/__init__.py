@@ -248,11 +248,13 @@ def _slots(document: Document) -> tuple[list[SignatureSlot] | None, str | None]:
     if agreement is None:
         diagnostics = document.diagnostics()
         first = diagnostics[0] if diagnostics else None
-        return None, (f"line {first.line}: {first.message}" if first else "it does not load")
+        if first is None:
+            return None, _("it does not load")
+        return None, _("line {line}: {message}").format(line=first.line, message=first.message)
     try:
         return [slot for _, slots in signature_slots(agreement) for slot in slots], None
     except KeyError as exc:
-        return None, f"a signature block refers to {exc} that is not in the agreement"
+        return None, _("a signature block refers to {party} that is not in the agreement").format(party=exc)
 
 
 def _required(require: Sequence[str], names: list[str], slots: list[SignatureSlot] | None) -> set[str]:

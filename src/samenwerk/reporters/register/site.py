@@ -176,7 +176,7 @@ def make(job: Job) -> Made:
     sha = job.sha or hashlib.sha256(doc.text.encode("utf-8", "surrogateescape")).hexdigest()
     e = entry(agreement, path=job.path, as_of=job.as_of)
     plain = to_plain(e)
-    _, doc_rel, pdf_rel = _rels(e.id)
+    _page_rel, doc_rel, pdf_rel = _rels(e.id)
     doc_key, pdf_key = _file_keys(job.fp, sha)
     outputs: dict[str, tuple[str, str | bytes | None]] = {}
     failed: dict[str, str] = {}
