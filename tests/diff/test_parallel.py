@@ -96,3 +96,39 @@ def test_a_worker_that_fails_finding_lines_is_a_bug_said_as_such(tmp_path: Path,
     monkeypatch.setattr(diff._Lines, "__call__", lines)
     with pytest.raises(RuntimeError, match="(?s)old.yaml.s changes failed in the worker.*broken in the worker"):
         _both(tmp_path, GENT, EDITED, monkeypatch, 0)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_a_worker_that_dies_before_the_lines_costs_only_time(tmp_path: Path, monkeypatch) -> None:
+    # Killed after it sent what it read (out of memory, say): the lines are found here, from the side read again.
+    here = _both(tmp_path, GENT, EDITED, monkeypatch, 10**12)
+    parent = os.getpid()
+    real = diff._Lines.__call__
+
+    def lines(self: diff._Lines, locs: list) -> list:
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(self, locs)
+
+    monkeypatch.setattr(diff._Lines, "__call__", lines)
+    there = _both(tmp_path, GENT, EDITED, monkeypatch, 0)
+    assert there == here and any(c.old_line for c in there.changes)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="workers are forked")
+def test_the_worker_is_ended_and_collected_when_reading_the_other_side_fails(tmp_path: Path, monkeypatch) -> None:
+    started = _spy(monkeypatch)
+    real = diff._load
+    parent = os.getpid()
+
+    def load(side: diff.Side):
+        if os.getpid() == parent:
+            raise KeyboardInterrupt  # Ctrl-C while this process reads the new side
+        return real(side)
+
+    monkeypatch.setattr(diff, "_load", load)
+    with pytest.raises(KeyboardInterrupt):
+        _both(tmp_path, GENT, EDITED, monkeypatch, 0)
+    assert started
+    with pytest.raises(ProcessLookupError):  # not running, and not left as a zombie either: collected
+        os.kill(started[0], 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import stat
 import traceback
 from collections.abc import Callable, Iterator
@@ -143,24 +144,32 @@ class _Read(document.Document):
 class _Worker:
     """Reads one side in a forked process (see ``PARALLEL_BYTES``). Its data, placed diagnostics and data
     normalised by the model come back at once; the node tree stays there, and answers for the lines of the
-    changes once they are known (``lines``). Any failure in the worker: the side is read here instead."""
+    changes once they are known (``lines``). A worker that dies (killed, out of memory) costs only time: what
+    it did not answer is worked out here. A failure in its own code is a bug, said as such."""
 
     def __init__(self, side: Side) -> None:
         from multiprocessing import Pipe
 
         self.side = side
         self._conn, child = Pipe()
+        # Signals wait until each process has set itself up: the worker must never unwind the command's stack
+        # (its handlers, buffered output) however early an interrupt comes.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING)
         self._pid = os.fork()
         if self._pid == 0:  # the worker: never returns
-            self._conn.close()
-            _serve(side, child)
+            try:
+                for signum in _STOPPING:
+                    signal.signal(signum, signal.SIG_DFL)  # stopped, not unwound
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+                self._conn.close()
+                _serve(side, child)
+            finally:
+                os._exit(0)  # no clean-up of the command's state: its buffers, files and handlers are not ours
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         child.close()
 
     def loaded(self) -> _Loaded:
-        try:
-            answer = self._conn.recv()
-        except (EOFError, OSError):
-            answer = None
+        answer = self._ask(None)
         if not isinstance(answer, tuple) or answer[0] != "read":
             self.close()
             data, doc = _load(self.side)
@@ -174,55 +183,78 @@ class _Worker:
         return _Loaded(data, doc, self.lines)
 
     def lines(self, locs: list[tuple[Any, ...] | None]) -> list[int | None]:
-        try:
-            self._conn.send(locs)
-            answer = self._conn.recv()
-        except (EOFError, OSError):
-            answer = None
-        if not isinstance(answer, list):  # the worker failed where this process would have: a bug, said so
+        answer = self._ask(locs)
+        if isinstance(answer, list):
+            return answer
+        if isinstance(answer, str):  # the worker's own code failed: where this process would have, a bug
             raise RuntimeError(f"finding the lines of {self.side.name}'s changes failed in the worker: {answer}")
-        return answer
+        self.close()  # the worker is gone: its node tree with it; read the side again for its lines
+        return _Lines(_load(self.side)[1])(locs)
+
+    def _ask(self, question: Any) -> Any:
+        try:
+            if question is not None:
+                self._conn.send(question)
+            return self._conn.recv()
+        except (EOFError, OSError):
+            return None
 
     def close(self) -> None:
+        """End the worker, whatever it is doing (it holds nothing but what it read), and collect it."""
         if not self._conn.closed:
-            self._conn.close()  # the worker, waiting for locations, sees the end and leaves
+            self._conn.close()
+            try:
+                os.kill(self._pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
             os.waitpid(self._pid, 0)
 
 
+_STOPPING = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if hasattr(signal, "SIGHUP") else ())
+
+
 def _serve(side: Side, conn: Any) -> None:
-    """The worker's life: read the side, send what was read, answer one request for lines, leave."""
+    """The worker's life: read the side, send what was read, answer one request for lines."""
     try:
         data, doc = _load(side)
         if doc is None:
             conn.send(("read", data, None, False))
-        else:
-            read = _Read(doc.name, doc.text, doc.data, None, doc.findings, None, placed=doc.diagnostics())
-            conn.send(("read", data, read, doc.agreement is not None))
-            locs = conn.recv()
-            try:
-                conn.send(_Lines(doc)(locs))
-            except Exception:
-                conn.send(traceback.format_exc(limit=-3))
-    except BaseException:  # noqa: BLE001 - before anything was sent the parent reads the side itself
-        pass
-    finally:
-        os._exit(0)  # no clean-up of the parent's state: its buffers, files and handlers are not the worker's
+            return
+        read = _Read(doc.name, doc.text, doc.data, None, doc.findings, None, placed=doc.diagnostics())
+        conn.send(("read", data, read, doc.agreement is not None))
+        locs = conn.recv()
+    except BaseException:  # noqa: BLE001 - the command reads the side itself, and meets any problem there
+        return
+    try:
+        conn.send(_Lines(doc)(locs))
+    except Exception:
+        conn.send(traceback.format_exc(limit=-3))
+
+
+def _cores() -> int:
+    """The cores this process may run on (not the machine's: a container or taskset may allow fewer)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _in_parallel(old: Side, new: Side) -> bool:
     return (
         hasattr(os, "fork")
-        and (os.cpu_count() or 1) > 1
+        and _cores() > 1
         and all(s.raw is not None and s.problem is None and len(s.raw) >= PARALLEL_BYTES for s in (old, new))
     )
 
 
 def _load_both(old: Side, new: Side) -> tuple[_Loaded, _Loaded, _Worker | None]:
     worker = _Worker(old) if _in_parallel(old, new) else None
-    new_data, new_doc = _load(new)
-    b = _Loaded(new_data, new_doc, _Lines(new_doc))
-    if worker is not None:
-        return worker.loaded(), b, worker
+    try:
+        new_data, new_doc = _load(new)
+        b = _Loaded(new_data, new_doc, _Lines(new_doc))
+        if worker is not None:
+            return worker.loaded(), b, worker
+    except BaseException:
+        if worker is not None:
+            worker.close()
+        raise
     old_data, old_doc = _load(old)
     return _Loaded(old_data, old_doc, _Lines(old_doc)), b, None
 
