@@ -35,10 +35,9 @@ OUTPUT = frozenset({"echo", "secho", "warning", "error", "notice", "detail", "_w
 lint cache's ``_warn`` (a warning the command line prints)."""
 
 KNOWN: dict[str, int] = {
-    # Files other helpers own at the time of writing (the lead: diff), with the number of unmarked texts
-    # each has. Whoever next works on one
-    # marks its texts and lowers (or removes) its number here: the test fails when a file has more, and
-    # when it has fewer (so the list shrinks as they are fixed).
+    # Files another helper owns at the time of writing (the lead: diff), with the number of unmarked texts
+    # each had. Whoever next works on one marks its texts and lowers (or removes) its number here: the test
+    # fails when a file has more (a new unmarked text), not fewer, so that work on it is never blocked.
     "diff/__init__.py": 3,
     "diff/git.py": 10,
 }
@@ -133,8 +132,8 @@ def test_every_message_is_marked_for_translation() -> None:
         else:
             problems += [f"src/samenwerk/{rel}:{line}: {text!r}" for line, text in found]
     assert not problems, "mark these with _() (and run `make messages`):\n" + "\n".join(problems)
-    changed = {rel: (n, counts.get(rel, 0)) for rel, n in KNOWN.items() if counts.get(rel, 0) != n}
-    assert not changed, f"known unmarked texts changed (file: (known, now)); update KNOWN: {changed}"
+    more = {rel: (n, counts.get(rel, 0)) for rel, n in KNOWN.items() if counts.get(rel, 0) > n}
+    assert not more, f"new unmarked texts in files listed in KNOWN (file: (known, now)): mark them: {more}"
 
 
 def test_the_scan_finds_what_it_should_and_nothing_else() -> None:
