@@ -206,6 +206,7 @@ def iter_lint(
     import gc
 
     from .cache import content_digest
+    from .rules.schema_line import cache_fact
 
     # Everything imported so far lives as long as the process: keep the collector from scanning it again
     # and again while thousands of short-lived node trees and models come and go (also in forked workers).
@@ -230,7 +231,8 @@ def iter_lint(
                     raw = fh.read()
                 # The path as given and as resolved: the same name from another folder is another file.
                 name, content = f"{path}\0{resolved}", content_digest(raw)
-                keys[path] = cache.key_of(name, content)
+                # What the result depends on outside the file: whether the schema its schema line names is there.
+                keys[path] = cache.key_of(f"{name}\0{cache_fact(path, raw)}", content)
                 contents[path] = (name, content)
             except OSError:
                 continue

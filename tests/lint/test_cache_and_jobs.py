@@ -80,3 +80,21 @@ def test_parallel_and_serial_runs_agree(cli, tmp_path: Path) -> None:
     result = cli("expiring", "corpus", "--as-of", "2025-06-01", "--output-format", "json", "--jobs", "2", cwd=tmp_path)
     one = cli("expiring", "corpus", "--as-of", "2025-06-01", "--output-format", "json", "--jobs", "1", cwd=tmp_path)
     assert json.loads(result.stdout) == json.loads(one.stdout)
+
+
+def test_a_schema_written_or_removed_since_is_never_answered_from_the_cache(cli, tmp_path: Path) -> None:
+    """schema-line looks outside the file (at the schema its line names): that is part of the cache key."""
+    path = tmp_path / "a.yaml"
+    path.write_text("# yaml-language-server: $schema=schemas/a.json\n" + PROBLEMS.read_text(encoding="utf-8"))
+
+    def schema_findings() -> list[tuple[int, int]]:
+        found = _diagnostics(cli, tmp_path, "a.yaml", "--select", "schema-line", "--cache-dir", str(tmp_path / "c"))
+        return [(d["line"], d["col"]) for d in found if d["rule"] == "schema-line"]
+
+    assert schema_findings() == [(1, 33)]
+    assert schema_findings() == [(1, 33)]  # from the cache
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "a.json").write_text("{}\n", encoding="utf-8")
+    assert schema_findings() == []
+    (tmp_path / "schemas" / "a.json").unlink()
+    assert schema_findings() == [(1, 33)]

@@ -19,6 +19,8 @@ def test_rule_case(case: dict, tmp_path: Path) -> None:
     path = tmp_path / "agreement.yaml"
     path.write_text(case["yaml"], encoding="utf-8")
     (tmp_path / "annex.txt").write_text("Bijlage: dashboard\n", encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "agreement.schema.json").write_text("{}\n", encoding="utf-8")
     settings = Settings(config=parse_config({"select": [case["rule"]], **case.get("config", {})}))
     result = lint_file(path, settings=settings)
     problems = [d for d in result.diagnostics if d.rule in ("syntax", "schema")]

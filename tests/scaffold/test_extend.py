@@ -20,6 +20,11 @@ BASE = "voorbeeldegem-vdab-2024-2025"
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     shutil.copytree(REGISTER, tmp_path / "agreements")
+    # The examples name the schema from examples/register/; here it is one folder up, as in a repository.
+    for path in (tmp_path / "agreements").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("=../../schemas/", "=../schemas/"), encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    shutil.copy(ROOT / "schemas" / "agreement.schema.json", tmp_path / "schemas")
     git(tmp_path, "init", "-q", "-b", "main")
     return tmp_path
 

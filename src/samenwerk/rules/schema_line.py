@@ -9,6 +9,11 @@ A repository may map the schema onto its folder in ``.vscode/settings.json`` ins
 required where the configuration says so: ``required = true`` under ``[rules.schema-line]`` (the
 ``samenwerk.toml`` that ``samenwerk init`` writes does). Then a file without it is a warning at 1:1.
 
+A line that names a schema in the repository (a path, not an address such as ``https://...``) names one
+that is there: a path to no file is a warning at the path, since the editor then checks nothing and says
+nothing. The path is looked up relative to the file, inside the repository only (a path that leads out of
+it is a warning too, and is not looked at); an address is never fetched.
+
 ``samenwerk fix`` adds the line: the path to the closest ``schemas/agreement.schema.json`` in the folders
 above the file (up to the repository's top), else the schema's address in samenwerk's repository.
 
@@ -50,6 +55,10 @@ fixable = True
 fix_summary = N_("adds the line at the top, with the path to the repository's schemas/agreement.schema.json")
 
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S", re.MULTILINE)
+_NAMED = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+_NAMED_BYTES = re.compile(_NAMED.pattern.encode("ascii"), re.MULTILINE)
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
+"""A URL's scheme (https:, file:, ...): the schema is not a path in the repository, and is never looked at."""
 SCHEMA = Path("schemas") / "agreement.schema.json"
 
 
@@ -64,6 +73,13 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
 
 
 def check_text(text: str, ctx: Context) -> Iterator[Finding]:
+    named = _NAMED.search(text)
+    if named is not None:
+        problem = _missing(named[1], Path(ctx.path))
+        if problem is not None:
+            start = text.rfind("\n", 0, named.start()) + 1
+            line, col = text.count("\n", 0, start) + 1, named.start(1) - start + 1
+            yield finding(id, level, (), problem, line=line, col=col)
     if Options.model_validate(ctx.options).required and not MODELINE.search(text):
         yield finding(
             id,
@@ -76,6 +92,55 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
             line=1,
             col=1,
         )
+
+
+def _missing(target: str, path: Path) -> str | None:
+    """What is wrong with the schema ``target`` that the file at ``path`` names; None when it is an address or
+    a file in the repository."""
+    from ..fsutil import escapes, root_of
+
+    state = target_state(target, path)
+    if state in ("", "there"):
+        return None
+    if state == "outside":
+        return _(
+            "the schema line names '{schema}', outside the repository: name the schema in the repository "
+            "(or by its address)"
+        ).format(schema=target)
+    folder = Path(os.path.abspath(path)).parent
+    refused = escapes(folder / target, root_of(path))
+    if refused is not None:
+        return _("the schema line names '{schema}': {problem}").format(schema=target, problem=refused)
+    return _(
+        "the schema line names '{schema}', which does not exist (looked in {folder}): the editor checks nothing; "
+        "'samenwerk schema -o PATH' writes the schema"
+    ).format(schema=target, folder=folder)
+
+
+def target_state(target: str, path: Path) -> str:
+    """Whether the schema ``target`` named by the file at ``path`` is there: '' for an address (never looked
+    at), 'outside' for a path that leads out of the repository (not looked at), else 'there' or 'missing'."""
+    from ..fsutil import escapes, root_of
+
+    if _ADDRESS.match(target):
+        return ""
+    root = root_of(path)
+    where = Path(os.path.abspath(Path(os.path.abspath(path)).parent / target))
+    if not where.is_relative_to(os.path.abspath(root)):
+        return "outside"
+    if escapes(where, root) is not None:
+        return "missing"
+    return "there" if where.is_file() else "missing"
+
+
+def cache_fact(path: Path, raw: bytes) -> str:
+    """What the lint result of the file at ``path`` (its bytes ``raw``) depends on outside the file: whether
+    the schema its schema line names is there. Part of its cache key, so that a schema written or removed
+    since is never answered from the cache."""
+    named = _NAMED_BYTES.search(raw)
+    if named is None:
+        return ""
+    return target_state(named[1].decode("utf-8", "replace"), path)
 
 
 def schema_line(path: Path) -> str:
