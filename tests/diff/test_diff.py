@@ -202,7 +202,7 @@ def test_revisions_and_paths_are_never_options(cli, repo: Path) -> None:
     from samenwerk.errors import SamenwerkError
 
     for rev in ("--output=/tmp/pwned", "-p", "--exec=touch /tmp/pwned"):
-        with pytest.raises(SamenwerkError, match="neither a file nor a git revision|not a revision"):
+        with pytest.raises(SamenwerkError, match="geen bestand en geen git-revisie|geen revisie"):
             compare_revisions(rev, "HEAD", ["."], repo)
     assert not Path("/tmp/pwned").exists()
 

@@ -213,20 +213,20 @@ def unmerged(repo: Path) -> list[str]:
     return []
 
 
-SYMLINK = "symbolic link, not compared"
-SUBMODULE = "submodule, not compared"
+SYMLINK = "symbolische link, niet vergeleken"
+SUBMODULE = "submodule, niet vergeleken"
 CASES = {
     "submodule added": Case(
         submodule_added,
         2,
-        "HEAD:agreements/sub.yaml:1:1: warning: submodule, not compared [io]",
+        f"HEAD:agreements/sub.yaml:1:1: warning: {SUBMODULE} [io]",
         f"`HEAD:agreements/sub.yaml:1:1`: {SUBMODULE}",
         f"added None -> HEAD:agreements/sub.yaml: {SUBMODULE} |",
     ),
     "submodule moved on": Case(
         submodule_moved_on,
         2,
-        "HEAD:agreements/sub.yaml:1:1: warning: submodule, not compared [io]",
+        f"HEAD:agreements/sub.yaml:1:1: warning: {SUBMODULE} [io]",
         f"`HEAD:agreements/sub.yaml:1:1`: {SUBMODULE}",
         f"modified HEAD~1:agreements/sub.yaml -> HEAD:agreements/sub.yaml: {SUBMODULE} |",
     ),
@@ -342,10 +342,10 @@ CASES = {
         "`agreements/gent.yaml:47…`: ",
         "modified HEAD:agreements/gent.yaml -> agreements/gent.yaml: … | \n",
     ),
-    "empty repository": Case(empty_repository, 2, "the repository has no commits yet", "", "", stderr=True),
-    "path outside the repository": Case(outside_the_repository, 2, ": outside the git repository", "", "", stderr=True),
+    "empty repository": Case(empty_repository, 2, "de repository heeft nog geen commits", "", "", stderr=True),
+    "path outside the repository": Case(outside_the_repository, 2, ": buiten de git-repository", "", "", stderr=True),
     "no such revision": Case(
-        no_such_revision, 2, "'no-such-revision' is neither a file nor a git revision", "", "", stderr=True
+        no_such_revision, 2, "'no-such-revision' is geen bestand en geen git-revisie", "", "", stderr=True
     ),
 }
 
@@ -380,7 +380,7 @@ def test_not_a_repository(cli, tmp_path: Path) -> None:
     for args in ([], ["HEAD"], ["HEAD", "gent.yaml"]):
         result = cli("diff", *args, cwd=tmp_path)
         assert result.returncode == 2, result.stderr
-        assert "not in a git repository" in result.stderr, result.stderr
+        assert "staat niet in een git-repository" in result.stderr, result.stderr
     assert cli("diff", "gent.yaml", "gent.yaml", cwd=tmp_path).returncode == 0  # two files need no repository
 
 
@@ -397,6 +397,7 @@ def test_large_blob_is_refused_not_read(cli, repo: Path) -> None:
     ):
         result = cli("diff", *args, "--format", "text", cwd=repo)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
-        assert (
-            f"big.yaml:1:1: error: the file is {size:,} bytes; agreements are limited to {limit} MiB" in result.stdout
+        dutch = f"{size:,}".replace(",", ".")
+        assert f"big.yaml:1:1: error: het bestand is {dutch} bytes; overeenkomsten zijn beperkt tot {limit} MiB" in (
+            result.stdout
         )

@@ -19,6 +19,7 @@ from ..document.files import is_agreement_file
 from ..document.yaml import MAX_DEPTH, MAX_FILE_BYTES
 from ..errors import SamenwerkError
 from ..fsutil import escapes
+from ..i18n import N_, _
 from .engine import Change, Kind
 from .pairing import compare as paired
 
@@ -65,8 +66,8 @@ def _note(message: str, rule: str = "io", level: Level = Level.WARNING) -> Findi
     return Finding((), message, rule=rule, level=level, line=1, col=1)
 
 
-SYMLINK_NOTE = "symbolic link, not compared"
-SUBMODULE_NOTE = "submodule, not compared"
+SYMLINK_NOTE = N_("symbolic link, not compared")
+SUBMODULE_NOTE = N_("submodule, not compared")
 
 
 @contextmanager
@@ -92,7 +93,7 @@ def _load(side: Side) -> tuple[Any, document.Document | None]:
     if _deeper_than(doc.data, MAX_DEPTH):
         # The loader bounds flow nesting ([ and {); block nesting ("- - - x") is bounded here, where comparing
         # would recurse.
-        problem = _note(f"nesting deeper than {MAX_DEPTH} levels: not compared", "syntax", Level.ERROR)
+        problem = _note(_("nesting deeper than {n} levels: not compared").format(n=MAX_DEPTH), "syntax", Level.ERROR)
         return None, document.Document(side.name, doc.text, findings=(problem,))
     if doc.agreement is None:
         return doc.data, doc  # the valid parts are still compared
@@ -391,14 +392,16 @@ def _read(path: Path, root: Path | None = None, name: str | None = None) -> Side
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            return Side(name, None, _note("a folder, not an agreement file: not compared"))
+            return Side(name, None, _note(_("a folder, not an agreement file: not compared")))
         if info.st_size > MAX_FILE_BYTES:
             return Side(name, None, _note(_too_large(info.st_size), "syntax", Level.ERROR))
         return Side(name, path.read_bytes())
     except FileNotFoundError:
         return Side(name, None)
     except OSError as exc:
-        return Side(name, None, _note(f"cannot read the file: {exc.strerror}", "io", Level.ERROR))
+        return Side(
+            name, None, _note(_("cannot read the file: {reason}").format(reason=exc.strerror), "io", Level.ERROR)
+        )
 
 
 def _too_large(size: int) -> str:
@@ -416,13 +419,15 @@ def _worktree(top: Path, path: str) -> Side:
     except FileNotFoundError:
         return Side(path, None)
     except OSError as exc:
-        return Side(path, None, _note(f"cannot read the file: {exc.strerror}", "io", Level.ERROR))
+        return Side(
+            path, None, _note(_("cannot read the file: {reason}").format(reason=exc.strerror), "io", Level.ERROR)
+        )
     if stat.S_ISLNK(info.st_mode):
-        return Side(path, None, _note(SYMLINK_NOTE))
+        return Side(path, None, _note(_(SYMLINK_NOTE)))
     if stat.S_ISDIR(info.st_mode):
-        return Side(path, None, _note(SUBMODULE_NOTE if (full / ".git").exists() else "a folder, not compared"))
+        return Side(path, None, _note(_(SUBMODULE_NOTE) if (full / ".git").exists() else _("a folder, not compared")))
     if not stat.S_ISREG(info.st_mode):
-        return Side(path, None, _note("not a regular file: not compared"))
+        return Side(path, None, _note(_("not a regular file: not compared")))
     return _read(full, top, path)
 
 
@@ -469,14 +474,13 @@ def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: 
         if name is None:
             return Side("", None)
         if mode == git.SYMLINK:
-            return Side(name, None, _note(SYMLINK_NOTE))
+            return Side(name, None, _note(_(SYMLINK_NOTE)))
         if mode == git.GITLINK:
-            return Side(name, None, _note(SUBMODULE_NOTE))
+            return Side(name, None, _note(_(SUBMODULE_NOTE)))
         if blob is not None and blob in unread:
-            error = unread[blob].startswith("the file is")
-            return Side(
-                name, None, _note(unread[blob], "syntax" if error else "io", Level.ERROR if error else Level.WARNING)
-            )
+            why = unread[blob]
+            rule, level = ("syntax", Level.ERROR) if why.too_large else ("io", Level.WARNING)
+            return Side(name, None, _note(why.message, rule, level))
         return Side(name, blobs.get(blob) if blob else None)
 
     old_commit = git.resolve(old_rev, top)
@@ -491,7 +495,7 @@ def compare_revisions(old_rev: str, new_rev: str | None, paths: list[str], cwd: 
         else:
             new = side(_at(new_rev, e.new_path), e.new_blob, e.new_mode)
         if e.status == "U":
-            new = Side(new.name or e.new_path or "", None, _note("unmerged (a merge conflict): not compared"))
+            new = Side(new.name or e.new_path or "", None, _note(_("unmerged (a merge conflict): not compared")))
         status = {"A": "added", "D": "deleted", "R": "renamed"}.get(e.status, "modified")
         if status == "modified" and not new.exists:  # deleted in the working tree, or gone since git listed it
             status = "deleted"
@@ -526,7 +530,7 @@ def _relative_to(top: Path, cwd: Path, path: str) -> str:
     try:
         return str(full.relative_to(top.resolve()))
     except ValueError:
-        raise SamenwerkError(f"{path}: outside the git repository {top}") from None
+        raise SamenwerkError(_("{path}: outside the git repository {top}").format(path=path, top=top)) from None
 
 
 def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> FileDiff:
@@ -540,15 +544,15 @@ def compare_file_at(rev: str, path: Path, cwd: Path, reverse: bool = False) -> F
     if found is None:
         at_rev = Side(name, None)
     elif found[0] == git.SYMLINK:
-        at_rev = Side(name, None, _note(SYMLINK_NOTE))
+        at_rev = Side(name, None, _note(_(SYMLINK_NOTE)))
     elif found[0] == git.GITLINK:
-        at_rev = Side(name, None, _note(SUBMODULE_NOTE))
+        at_rev = Side(name, None, _note(_(SUBMODULE_NOTE)))
     elif not found[0].startswith("100"):
-        at_rev = Side(name, None, _note("a folder, not an agreement file: not compared"))
+        at_rev = Side(name, None, _note(_("a folder, not an agreement file: not compared")))
     else:
         blobs, unread = git.read_blobs([found[1]], top, MAX_FILE_BYTES)
         problem = unread.get(found[1])
-        at_rev = Side(name, blobs.get(found[1]), _note(problem, "syntax", Level.ERROR) if problem else None)
+        at_rev = Side(name, blobs.get(found[1]), _note(problem.message, "syntax", Level.ERROR) if problem else None)
     on_disk = _read(path, top)
     at = (git.resolve(rev, top), rel) if found is not None else None
     if reverse:
@@ -563,11 +567,11 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
     FILE, REV FILE and OLD NEW compare single files; two folders compare their files by relative path.
     """
     if len(given) == 1 and ".." in given[0] and not Path(given[0]).exists():
-        old_rev, _, new_rev = given[0].partition("..")
+        old_rev, _dots, new_rev = given[0].partition("..")
         given = [old_rev or "HEAD", new_rev or "HEAD"]
     for name in given:  # a missing agreement file is that, not a git error
         if is_agreement_file(name) and not Path(name).exists():
-            raise SamenwerkError(f"{name}: no such file")
+            raise SamenwerkError(_("{name}: no such file").format(name=name))
     scope = paths or ["."]
     if not given:
         return compare_revisions("HEAD", None, scope, cwd)
@@ -585,7 +589,7 @@ def compare_arguments(given: list[str], paths: list[str], cwd: Path) -> list[Fil
         if a.is_file():
             return [compare_file_at(given[1], a, cwd, reverse=True)]
         return compare_revisions(given[0], given[1], scope, cwd)
-    raise SamenwerkError("diff takes at most two files or revisions (and paths after '--')")
+    raise SamenwerkError(_("diff takes at most two files or revisions (and paths after '--')"))
 
 
 def shown(diffs: list[FileDiff], substantive_only: bool = False) -> list[FileDiff]:

@@ -18,8 +18,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import i18n
 from ..document.files import is_agreement_file
 from ..errors import SamenwerkError
+from ..i18n import _
 
 ZERO = "0" * 40
 SYMLINK = "120000"
@@ -31,14 +33,18 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env, timeout=300)
     except FileNotFoundError:
-        raise SamenwerkError("git is not installed") from None
+        raise SamenwerkError(_("git is not installed")) from None
     except subprocess.TimeoutExpired:
-        raise SamenwerkError(f"git {args[0]}: no answer within 300 seconds") from None
+        raise SamenwerkError(_("git {command}: no answer within 300 seconds").format(command=args[0])) from None
     except OSError as exc:
-        raise SamenwerkError(f"git {args[0]}: cannot run git: {exc.strerror}") from None
+        raise SamenwerkError(
+            _("git {command}: cannot run git: {reason}").format(command=args[0], reason=exc.strerror)
+        ) from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise SamenwerkError(f"git {args[0]}: {message[-1] if message else 'failed'}")
+        raise SamenwerkError(
+            _("git {command}: {message}").format(command=args[0], message=message[-1] if message else _("failed"))
+        )
     return proc.stdout
 
 
@@ -53,18 +59,21 @@ def toplevel(cwd: Path) -> Path:
     except SamenwerkError as exc:
         if "not a git repository" in str(exc):
             raise SamenwerkError(
-                f"{cwd} is not in a git repository: to compare two files, name both (samenwerk diff OLD.yaml NEW.yaml)"
+                _(
+                    "{folder} is not in a git repository: to compare two files, name both"
+                    " (samenwerk diff OLD.yaml NEW.yaml)"
+                ).format(folder=cwd)
             ) from None
         raise
     top = os.fsdecode(out.rstrip(b"\n"))
     if not top:
-        raise SamenwerkError(f"{cwd} is not in the work tree of a git repository")
+        raise SamenwerkError(_("{folder} is not in the work tree of a git repository").format(folder=cwd))
     return Path(top)
 
 
 def _safe(rev: str) -> str:
     if not rev or rev.startswith("-") or "\0" in rev:
-        raise SamenwerkError(f"'{rev}' is not a revision")
+        raise SamenwerkError(_("'{rev}' is not a revision").format(rev=rev))
     return rev
 
 
@@ -87,10 +96,12 @@ def resolve(rev: str, cwd: Path) -> str:
     if not is_revision(rev, cwd):
         if not has_commits(cwd):
             raise SamenwerkError(
-                f"'{rev}': the repository has no commits yet, so there is no revision to compare with; "
-                "commit first, or name two files (samenwerk diff OLD.yaml NEW.yaml)"
+                _(
+                    "'{rev}': the repository has no commits yet, so there is no revision to compare with; "
+                    "commit first, or name two files (samenwerk diff OLD.yaml NEW.yaml)"
+                ).format(rev=rev)
             )
-        raise SamenwerkError(f"'{rev}' is neither a file nor a git revision")
+        raise SamenwerkError(_("'{rev}' is neither a file nor a git revision").format(rev=rev))
     return _git(["rev-parse", "--verify", "--end-of-options", f"{_safe(rev)}^{{commit}}"], cwd).decode().strip()
 
 
@@ -145,7 +156,7 @@ def parse_raw(raw: bytes, worktree: bool) -> list[Entry]:
     while i < len(fields) and fields[i]:
         meta = fields[i].lstrip(":").split()
         if len(meta) < 5 or not meta[4] or i + 1 >= len(fields):
-            raise SamenwerkError(f"git: unexpected output {fields[i][:80]!r}")
+            raise SamenwerkError(_("git: unexpected output {output}").format(output=repr(fields[i][:80])))
         old_mode: str | None = meta[0]
         new_mode: str | None = meta[1]
         old_blob: str | None = meta[2]
@@ -155,7 +166,7 @@ def parse_raw(raw: bytes, worktree: bool) -> list[Entry]:
         new_path: str | None
         if status in "RC":
             if i + 2 >= len(fields):
-                raise SamenwerkError(f"git: unexpected output {fields[i][:80]!r}")
+                raise SamenwerkError(_("git: unexpected output {output}").format(output=repr(fields[i][:80])))
             old_path, new_path = fields[i + 1], fields[i + 2]
             i += 3
         else:
@@ -179,25 +190,34 @@ def _zero(value: str | None) -> bool:
     return value is not None and set(value) == {"0"}
 
 
-def read_blobs(blobs: list[str], cwd: Path, max_bytes: int) -> tuple[dict[str, bytes], dict[str, str]]:
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Why a blob was not read, in the run's language."""
+
+    message: str
+    too_large: bool = False
+    """Over the size limit: an error of the file (the others are the repository's: a warning)."""
+
+
+def read_blobs(blobs: list[str], cwd: Path, max_bytes: int) -> tuple[dict[str, bytes], dict[str, Unread]]:
     """Contents of the given blob ids, and for those not read, why: larger than ``max_bytes``, not a blob,
     or not in the repository. ``git cat-file --batch-check`` first (sizes), then one ``--batch``."""
     wanted = sorted(set(blobs))
     if not wanted:
         return {}, {}
     check = _git(["cat-file", "--batch-check"], cwd, stdin=("\n".join(wanted) + "\n").encode())
-    problems: dict[str, str] = {}
+    problems: dict[str, Unread] = {}
     readable: list[str] = []
     for blob, line in zip(wanted, check.decode("ascii", "replace").splitlines()):
         parts = line.split()
         if len(parts) < 3 or parts[1] != "blob" or not parts[2].isdigit():
-            problems[blob] = "the object is not in the repository (a shallow clone?): not compared"
+            problems[blob] = Unread(_("the object is not in the repository (a shallow clone?): not compared"))
         elif int(parts[2]) > max_bytes:
-            problems[blob] = too_large(int(parts[2]), max_bytes)
+            problems[blob] = Unread(too_large(int(parts[2]), max_bytes), too_large=True)
         else:
             readable.append(blob)
     for blob in wanted[len(check.splitlines()) :]:
-        problems[blob] = "git did not answer for the object: not compared"
+        problems[blob] = Unread(_("git did not answer for the object: not compared"))
     if not readable:
         return {}, problems
     raw = _git(["cat-file", "--batch"], cwd, stdin=("\n".join(readable) + "\n").encode())
@@ -207,18 +227,20 @@ def read_blobs(blobs: list[str], cwd: Path, max_bytes: int) -> tuple[dict[str, b
         end = raw.find(b"\n", pos)
         header = raw[pos:end].split() if end >= 0 else []
         if len(header) < 3 or header[1] != b"blob" or not header[2].isdigit():
-            problems[blob] = "git did not answer for the object: not compared"
+            problems[blob] = Unread(_("git did not answer for the object: not compared"))
             break
         size = int(header[2])
         out[blob] = raw[end + 1 : end + 1 + size]
         pos = end + 1 + size + 1
     for blob in readable[len(out) + 1 :]:
-        problems.setdefault(blob, "git did not answer for the object: not compared")
+        problems.setdefault(blob, Unread(_("git did not answer for the object: not compared")))
     return out, problems
 
 
 def too_large(size: int, max_bytes: int) -> str:
-    return f"the file is {size:,} bytes; agreements are limited to {max_bytes // (1024 * 1024)} MiB: not compared"
+    return _("the file is {size} bytes; agreements are limited to {limit} MiB: not compared").format(
+        size=i18n.number(size), limit=max_bytes // (1024 * 1024)
+    )
 
 
 def tree_entry(rev: str, path: str, cwd: Path) -> tuple[str, str] | None:

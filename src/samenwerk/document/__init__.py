@@ -113,7 +113,7 @@ def read(path: Path, name: str | None = None, root: Path | None = None, max_byte
             return _problem(name, message, "syntax")
         raw = path.read_bytes()
     except OSError as exc:
-        return _problem(name, f"cannot read the file: {exc.strerror}", "io")
+        return _problem(name, _("cannot read the file: {reason}").format(reason=exc.strerror), "io")
     return from_bytes(raw, name)
 
 

@@ -209,7 +209,7 @@ def changes(pairs: Iterable[tuple[str, str, str]], top: Path) -> dict[str, dict[
         old_blob, new_blob = pair.split(":")
         problem = unread.get(old_blob) or unread.get(new_blob)
         if problem is not None:
-            out[pair] = {"summary": problem, "changes": [], "errors": 0}
+            out[pair] = {"summary": problem.message, "changes": [], "errors": 0}
             continue
         found = compare(Side(old_name, blobs.get(old_blob)), Side(new_name, blobs.get(new_blob)), "modified")
         out[pair] = plain(found)
