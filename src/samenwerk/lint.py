@@ -206,7 +206,7 @@ def iter_lint(
     import gc
 
     from .cache import content_digest
-    from .rules.schema_line import cache_fact
+    from .document.schema_line import cache_fact
 
     # Everything imported so far lives as long as the process: keep the collector from scanning it again
     # and again while thousands of short-lived node trees and models come and go (also in forked workers).
@@ -217,6 +217,7 @@ def iter_lint(
     if cache.active:
         limit = settings.config.max_file_size
         folders: dict[str, str] = {}
+        schemas: dict[tuple[str, str], str] = {}
         for path in files:
             # Never read through a link for a key (such a file is never cached either), nor a file over the
             # size limit (it is refused without being read).
@@ -232,7 +233,7 @@ def iter_lint(
                 # The path as given and as resolved: the same name from another folder is another file.
                 name, content = f"{path}\0{resolved}", content_digest(raw)
                 # What the result depends on outside the file: whether the schema its schema line names is there.
-                keys[path] = cache.key_of(f"{name}\0{cache_fact(path, raw)}", content)
+                keys[path] = cache.key_of(f"{name}\0{cache_fact(path, raw, schemas)}", content)
                 contents[path] = (name, content)
             except OSError:
                 continue

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from ..diagnostics import Finding, Level
+from ..document.schema_line import NAMED, target_state
 from ..i18n import N_, _
 from ..model import Agreement
 from .base import Context, finding
@@ -55,10 +56,6 @@ fixable = True
 fix_summary = N_("adds the line at the top, with the path to the repository's schemas/agreement.schema.json")
 
 MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=\S", re.MULTILINE)
-_NAMED = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
-_NAMED_BYTES = re.compile(_NAMED.pattern.encode("ascii"), re.MULTILINE)
-_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
-"""A URL's scheme (https:, file:, ...): the schema is not a path in the repository, and is never looked at."""
 SCHEMA = Path("schemas") / "agreement.schema.json"
 
 
@@ -73,7 +70,7 @@ def check(agreement: Agreement, ctx: Context) -> Iterator[Finding]:
 
 
 def check_text(text: str, ctx: Context) -> Iterator[Finding]:
-    named = _NAMED.search(text)
+    named = NAMED.search(text)
     if named is not None:
         problem = _missing(named[1], Path(ctx.path))
         if problem is not None:
@@ -115,32 +112,6 @@ def _missing(target: str, path: Path) -> str | None:
         "the schema line names '{schema}', which does not exist (looked in {folder}): the editor checks nothing; "
         "'samenwerk schema -o PATH' writes the schema"
     ).format(schema=target, folder=folder)
-
-
-def target_state(target: str, path: Path) -> str:
-    """Whether the schema ``target`` named by the file at ``path`` is there: '' for an address (never looked
-    at), 'outside' for a path that leads out of the repository (not looked at), else 'there' or 'missing'."""
-    from ..fsutil import escapes, root_of
-
-    if _ADDRESS.match(target):
-        return ""
-    root = root_of(path)
-    where = Path(os.path.abspath(Path(os.path.abspath(path)).parent / target))
-    if not where.is_relative_to(os.path.abspath(root)):
-        return "outside"
-    if escapes(where, root) is not None:
-        return "missing"
-    return "there" if where.is_file() else "missing"
-
-
-def cache_fact(path: Path, raw: bytes) -> str:
-    """What the lint result of the file at ``path`` (its bytes ``raw``) depends on outside the file: whether
-    the schema its schema line names is there. Part of its cache key, so that a schema written or removed
-    since is never answered from the cache."""
-    named = _NAMED_BYTES.search(raw)
-    if named is None:
-        return ""
-    return target_state(named[1].decode("utf-8", "replace"), path)
 
 
 def schema_line(path: Path) -> str:
