@@ -115,7 +115,7 @@ def test_verbosity_and_debug_stand_anywhere(tmp_path: Path, where: str) -> None:
     code, text = invoke(*(["--debug", "render", *tail] if where == "before" else ["render", *tail, "--debug"]))
     assert code == 0 and "written" in text
     code, text = invoke("lint", str(GENT), "-f", "concise", "-v")
-    assert code == 0 and "1 file(s); cache:" in text and "checked in" in text
+    assert code == 0 and "1 file; cache:" in text and "checked in" in text
 
 
 def test_deprecated_spellings_work_with_a_warning(tmp_path: Path) -> None:

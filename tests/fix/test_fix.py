@@ -118,7 +118,7 @@ def test_what_no_fix_repairs_is_left_and_named(cli, tmp_path: Path) -> None:
     done = cli("fix", cwd=tmp_path)
     assert done.returncode == 1
     assert "agreements/a.yaml:8:8: error: '31/13/2025' is not a date" in done.stderr
-    assert "1 problem(s) left" in done.stderr
+    assert "1 problem left" in done.stderr
     text = path.read_text(encoding="utf-8")
     assert "kind: pact\n" in text and "end: 31/13/2025" in text
 
@@ -130,7 +130,7 @@ def test_a_suppressed_problem_is_not_fixed(cli, tmp_path: Path) -> None:
     )
     path = _repo(tmp_path, text)
     done = cli("fix", cwd=tmp_path)
-    assert done.returncode == 0 and "0 of 1 file(s) fixed" in done.stderr
+    assert done.returncode == 0 and "0 of 1 file fixed" in done.stderr
     assert path.read_text(encoding="utf-8") == text
 
 

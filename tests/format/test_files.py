@@ -202,7 +202,7 @@ def test_a_read_only_file_is_rewritten_only_with_force(tmp_path: Path) -> None:
     done = _run("fmt", "ro.yaml", cwd=tmp_path)
     assert done.returncode == 2
     assert b"ro.yaml: the file is read-only" in done.stderr and b"--force" in done.stderr
-    assert b"0 of 1 file(s) reformatted; 1 file(s) could not be read or written" in done.stderr
+    assert b"0 of 1 file reformatted; 1 file could not be read or written" in done.stderr
     assert path.read_text(encoding="utf-8") == "title: T\nid: a\n"
     done = _run("fmt", "--force", "ro.yaml", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

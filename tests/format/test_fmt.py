@@ -227,7 +227,7 @@ def test_check_names_the_files_and_writes_nothing(cli, tmp_path: Path) -> None:
         done.stdout
         == "agreements/messy.yaml: not in canonical form; 'samenwerk fmt agreements/messy.yaml' rewrites it\n"
     )
-    assert "1 of 3 file(s) would be reformatted" in done.stderr
+    assert "1 of 3 files would be reformatted" in done.stderr
     assert {p: p.read_bytes() for p in folder.iterdir()} == before
 
 

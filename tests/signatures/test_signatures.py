@@ -103,7 +103,7 @@ def test_all_signed_one_after_the_other_is_clean(work: Path, rendered: bytes, pe
     assert [fields[f]["signature"]["coverage"] for f in FIELDS] == ["revision", "revision", "file"]
     assert fields[JOSEE]["signature"]["signer"] == "Josée Van den Bossche"
     assert report["agreement"]["compared_with"]["same"] is True
-    assert "3 of 3 signature field(s) signed; no problems" in table
+    assert "3 of 3 signature fields signed; no problems" in table
 
 
 def test_a_field_left_empty_is_reported_and_fails_require_all(
@@ -268,7 +268,7 @@ def test_trust_only_from_the_anchors_given(
     code, table, report = run(work, pdf, "--trust", str(ours))
     assert code == 0, table
     assert all(f["signature"]["trusted"] is True for f in report["fields"])
-    assert "against 1 trust anchor(s) given with --trust" in table
+    assert "against 1 trust anchor given with --trust" in table
 
     other = work / "other.pem"
     other.write_bytes(Authority.create("Another Root CA").pem)
@@ -366,7 +366,7 @@ def test_github_annotates_the_pdf(half_signed: Path) -> None:
         "but the field is for An Peeters (Gemeente Proefdorp)"
     ]
     notice = next(line for line in lines if line.startswith("::notice "))
-    assert "2 of 3 signature field(s) signed" in notice
+    assert "2 of 3 signature fields signed" in notice
     assert "not checked: agreement (no YAML file given" in notice and "; certificate chain (" in notice
 
 

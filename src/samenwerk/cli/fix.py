@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import options, output, rewriting
 
 if TYPE_CHECKING:
@@ -50,10 +50,14 @@ def fix(
         return bool(outcome.fixed)
 
     tally = rewriting.each(expand(paths or [Path("agreements")]), one)
-    done = _("{changed} of {n} file(s) would be fixed") if diff else _("{changed} of {n} file(s) fixed")
+    n = tally.files
+    if diff:
+        done = ngettext("{changed} of {n} file would be fixed", "{changed} of {n} files would be fixed", n)
+    else:
+        done = ngettext("{changed} of {n} file fixed", "{changed} of {n} files fixed", n)
     tally.summary(
-        done.format(changed=tally.changed, n=tally.files),
-        _("{n} problem(s) left that no fix repairs").format(n=left),
+        done.format(changed=tally.changed, n=n),
+        ngettext("{n} problem left that no fix repairs", "{n} problems left that no fix repairs", left).format(n=left),
     )
     # With --diff nothing was written: what would be fixed is still there.
     return tally.exit_code(bool(left or (diff and tally.changed)))

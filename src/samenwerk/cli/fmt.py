@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_OK
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import options, output, rewriting
 
 CHECK_HELP = "Write nothing; exit 1 and name each file that is not in canonical form."
@@ -51,9 +51,11 @@ def fmt(
     files = expand(paths or [Path("agreements")])
     tally = rewriting.each(files, one)
     if check or diff:
-        done = _("{changed} of {n} file(s) would be reformatted")
+        done = ngettext(
+            "{changed} of {n} file would be reformatted", "{changed} of {n} files would be reformatted", tally.files
+        )
     else:
-        done = _("{changed} of {n} file(s) reformatted")
+        done = ngettext("{changed} of {n} file reformatted", "{changed} of {n} files reformatted", tally.files)
     tally.summary(done.format(changed=tally.changed, n=tally.files))
     return tally.exit_code(bool(tally.changed and (check or diff)))
 

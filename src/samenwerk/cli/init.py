@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_OK
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import options, output
 
 
@@ -88,7 +88,11 @@ def init(
         write_atomic(target, planned.text, force=force, make_parents=True)
         output.notice(_("{path}: written").format(path=target))
     ready = (
-        _("Ready ({n} file(s) left as they were: -v shows what init would write in each).").format(n=kept)
+        ngettext(
+            "Ready ({n} file left as it was: -v shows what init would write in it).",
+            "Ready ({n} files left as they were: -v shows what init would write in each).",
+            kept,
+        ).format(n=kept)
         if kept
         else _("Ready.")
     )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..reporters.lint import FORMATS
 from . import options, output
 
@@ -71,7 +71,11 @@ def lint(
         output.warning(_("lint --as-of is ignored and goes in the next release: lint does not depend on the date"))
     settings = Settings(config=settings_config, debug=os.environ.get("SAMENWERK_DEBUG") == "1")
     cache = None if no_cache else (cache_dir or default_dir(Path.cwd()))
-    output.detail(_("{n} file(s); cache: {cache}").format(n=len(files), cache=cache or _("off")))
+    output.detail(
+        ngettext("{n} file; cache: {cache}", "{n} files; cache: {cache}", len(files)).format(
+            n=len(files), cache=cache or _("off")
+        )
+    )
     results = iter_lint(
         files, settings, jobs or (os.cpu_count() or 1), cache, progress=output.progress, warn=output.warning
     )
@@ -88,9 +92,12 @@ def lint(
     output.detail(_("checked in {seconds} s").format(seconds=f"{time.perf_counter() - started:.2f}"))
     if summary.crashed:
         output.error(
-            _(
-                "samenwerk met a bug while checking {n} file(s) (see the 'internal' diagnostics); "
-                "run again with --debug for the traceback and report it"
+            ngettext(
+                "samenwerk met a bug while checking {n} file (see the 'internal' diagnostics); "
+                "run again with --debug for the traceback and report it",
+                "samenwerk met a bug while checking {n} files (see the 'internal' diagnostics); "
+                "run again with --debug for the traceback and report it",
+                summary.crashed,
             ).format(n=summary.crashed)
         )
         return EXIT_INTERNAL

@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, SamenwerkError, how_to_report
-from ..i18n import _
+from ..i18n import _, ngettext
 from . import output
 
 DIFF_HELP = "Show the changes as a unified diff on standard output instead of writing them."
@@ -45,7 +45,11 @@ class Tally:
         """One line on stderr: ``done`` (what happened to how many files), then ``more``, then the failures."""
         parts = [done, *more]
         if self.failed:
-            parts.append(_("{n} file(s) could not be read or written").format(n=self.failed))
+            parts.append(
+                ngettext(
+                    "{n} file could not be read or written", "{n} files could not be read or written", self.failed
+                ).format(n=self.failed)
+            )
         output.notice("; ".join(parts))
 
     def exit_code(self, findings: bool) -> int:

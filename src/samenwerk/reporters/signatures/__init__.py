@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from .. import Format, Registry
 
 if TYPE_CHECKING:
@@ -121,9 +121,11 @@ def message(report: Report, problem: Problem) -> str:
         assert c is not None
         diff = ""
         if c.changes is not None:
-            diff = "; " + _("samenwerk diff finds {n} change(s), {substantive} substantive").format(
-                n=c.changes, substantive=c.substantive
-            )
+            diff = "; " + ngettext(
+                "samenwerk diff finds {n} change, {substantive} substantive",
+                "samenwerk diff finds {n} changes, {substantive} substantive",
+                c.changes,
+            ).format(n=c.changes, substantive=c.substantive)
         return (
             _(
                 "the PDF carries {name} with sha256:{sha}, but {other} has sha256:{other_sha}: "
@@ -176,7 +178,11 @@ def checks(report: Report) -> list[tuple[str, bool, str]]:
         (
             N_("certificate chain"),
             report.anchors > 0,
-            _("against {n} trust anchor(s) given with --trust").format(n=report.anchors)
+            ngettext(
+                "against {n} trust anchor given with --trust",
+                "against {n} trust anchors given with --trust",
+                report.anchors,
+            ).format(n=report.anchors)
             if report.anchors
             else _("no trust anchors given: --trust FILE gives them"),
         ),
@@ -202,7 +208,9 @@ def summary(report: Report) -> str:
     signed = len(report.signed())
     problems = len(report.problems)
     return (
-        _("{signed} of {n} signature field(s) signed").format(signed=signed, n=len(report.fields))
+        ngettext(
+            "{signed} of {n} signature field signed", "{signed} of {n} signature fields signed", len(report.fields)
+        ).format(signed=signed, n=len(report.fields))
         + "; "
-        + (_("{n} problem(s)").format(n=problems) if problems else _("no problems"))
+        + (ngettext("{n} problem", "{n} problems", problems).format(n=problems) if problems else _("no problems"))
     )
