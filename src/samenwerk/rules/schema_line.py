@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..diagnostics import Finding, Level
 from ..document.schema_line import NAMED, target_state
+from ..document.yaml import line_col
 from ..i18n import N_, _
 from ..model import Agreement
 from .base import Context, finding
@@ -74,8 +75,7 @@ def check_text(text: str, ctx: Context) -> Iterator[Finding]:
     if named is not None:
         problem = _missing(named[1], Path(ctx.path))
         if problem is not None:
-            start = text.rfind("\n", 0, named.start()) + 1
-            line, col = text.count("\n", 0, start) + 1, named.start(1) - start + 1
+            line, col = line_col(text, named.start(1))
             yield finding(id, level, (), problem, line=line, col=col)
     if Options.model_validate(ctx.options).required and not MODELINE.search(text):
         yield finding(
