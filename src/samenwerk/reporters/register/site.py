@@ -502,8 +502,8 @@ def _ics(entries: list[Entry], as_of: dt.date) -> str:
 def events(e: Entry, as_of: dt.date) -> str:
     """One agreement's deadlines ahead as the VEVENT blocks ``samenwerk expiring -f ics`` writes for them.
 
-    Serialising thousands of events takes seconds, so each agreement's are made with its row (in the worker)
-    and kept in the manifest; the calendar is their concatenation (``calendar``)."""
+    Each agreement's are made with its row (in the worker) and kept in the manifest, so that a rebuild makes
+    only the changed agreements' again; the calendar is their concatenation (``calendar``)."""
     text = _ics([e], as_of)
     start, end = text.find("BEGIN:VEVENT"), text.rfind("END:VEVENT\r\n")
     return text[start : end + len("END:VEVENT\r\n")] if start >= 0 else ""
