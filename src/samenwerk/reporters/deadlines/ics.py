@@ -115,6 +115,6 @@ def _lines(reports: Sequence[Report], options: Options) -> Iterator[str]:
 
 
 def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
-    out.write("".join(fold(line) + "\r\n" for line in _lines(reports, options)))
+    out.writelines(fold(line) + "\r\n" for line in _lines(reports, options))  # streamed, not held whole
     for e in errors:  # a calendar has no place for them
         options.problems.write(f"{diagnostic(e)}\n")
