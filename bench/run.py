@@ -203,7 +203,12 @@ def commands(n: int, corpus: Path, files: list[Path], peers: bool) -> dict[str, 
 
 
 def sizes(
-    ns: list[int], repeat: int, peers_up_to: int, budget: float, stop_at: float = math.inf
+    ns: list[int],
+    repeat: int,
+    peers_up_to: int,
+    budget: float,
+    stop_at: float = math.inf,
+    only: tuple[str, ...] = (),
 ) -> tuple[dict[str, dict[int, dict]], dict]:
     results: dict[str, dict[int, dict]] = {}
     skipped: dict[str, dict[int, str]] = {}
@@ -214,6 +219,8 @@ def sizes(
         reps = repeat if n <= 3000 else 1
         table = commands(n, corpus, files, n <= peers_up_to)
         for name, (cmd, kw) in table.items():
+            if only and not name.startswith(only):
+                continue
             if time.time() > stop_at:
                 skipped.setdefault(name, {})[n] = "the run's time (--minutes) was up"
                 print(f"{n:>6} {name:32} skipped (time)", flush=True)
@@ -448,6 +455,12 @@ def report(data: dict) -> str:
         "The processor time (user + system, worker processes included) of each run is in "
         "bench/out/results.json.",
         "",
+        *[
+            f"Measured again on {a['date']} ({a['load']}; `bench/run.py --only`), in one run, at "
+            f"{', '.join(f'{n:,}' for n in a['files'])} files: {', '.join(a['commands'])}. Their rows and the "
+            "ratios between them come from that run.\n"
+            for a in data.get("again", [])
+        ],
         "## Goals (issue 22)",
         "",
         "The verdict is read from the wall-clock figure; the processor-time figure (user + system, worker "
@@ -572,6 +585,12 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=math.inf, help="skip what is left after this long")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/performance.md")
     parser.add_argument("--report-only", action="store_true", help="write the report from bench/out/results.json")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure again only the commands whose names start with these (comma-separated), at --sizes, and "
+        "keep the other figures of bench/out/results.json; the report says which rows come from which run",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.report_only:
@@ -584,6 +603,9 @@ def main() -> None:
     kb = sum(p.stat().st_size for p in generate(ns[0], OUT / f"corpus-{ns[0]}")) / ns[0] / 1024
     load = os.getloadavg()
     stop_at = time.time() + args.minutes * 60
+    if args.only:
+        again(tuple(c.strip() for c in args.only.split(",") if c.strip()), ns, args, stop_at, load)
+        return
     once = {"startup": startup(), "pdf": pdf(), "diff": diffs(args.repeat)}
     results, skipped = sizes(ns, args.repeat, args.peers_up_to, args.budget, stop_at)
     data = {
@@ -601,6 +623,32 @@ def main() -> None:
         "skipped": skipped,
         **once,
     }
+    (OUT / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"written {OUT / 'results.json'}")
+    if not args.no_doc:
+        write_report(data)
+
+
+def again(only: tuple[str, ...], ns: list[int], args: argparse.Namespace, stop_at: float, load: tuple) -> None:
+    """Measure some commands again (``--only``) and put their figures into the last run's results."""
+    data = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+    data["sizes"] = {k: {int(n): r for n, r in v.items()} for k, v in data["sizes"].items()}
+    data["skipped"] = {k: {int(n): r for n, r in v.items()} for k, v in data["skipped"].items()}
+    results, skipped = sizes(ns, args.repeat, args.peers_up_to, args.budget, stop_at, only)
+    for name, by_size in results.items():
+        data["sizes"].setdefault(name, {}).update(by_size)
+        for n in by_size:
+            data["skipped"].get(name, {}).pop(n, None)
+    for name, by_size in skipped.items():
+        data["skipped"].setdefault(name, {}).update(by_size)
+    data.setdefault("again", []).append(
+        {
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "load": f"load average {load[0]:.1f} at the start",
+            "commands": sorted(results),
+            "files": ns,
+        }
+    )
     (OUT / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(f"written {OUT / 'results.json'}")
     if not args.no_doc:
