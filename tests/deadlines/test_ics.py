@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from samenwerk.deadlines import Deadline, Kind, Report, State, compute, parse_within
 from samenwerk.document import load
 from samenwerk.i18n import _
-from samenwerk.neutral import quote_path, terminal
+from samenwerk.neutral import terminal
 from samenwerk.reporters.deadlines import Options
-from samenwerk.reporters.deadlines.ics import LIMIT, fold, report
+from samenwerk.reporters.deadlines.ics import LIMIT, description, fold, report
 
 from ..conftest import AGREEMENTS, FIXTURES
 
@@ -23,7 +23,8 @@ AS_OF = dt.date(2020, 1, 1)
 
 
 def icalendar_calendar(reports: list[Report], options: Options) -> str:
-    """The calendar as icalendar builds it (the writer samenwerk used before writing the lines itself)."""
+    """The calendar as icalendar builds it: the writer samenwerk used before writing the lines itself, the
+    same values through icalendar's escaping, ordering and folding."""
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
@@ -42,18 +43,7 @@ def icalendar_calendar(reports: list[Report], options: Options) -> str:
             event.add("dtstart", d.date)
             event.add("dtend", d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date)
             event.add("summary", terminal(f"{d.title} — {rep.title}"))
-            lines = [terminal(rep.title), _("Kind: {kind}").format(kind=d.kind)]
-            if d.detail:
-                lines.append(terminal(d.detail))
-            if d.non_working and d.working_day:
-                lines.append(
-                    _("Falls on a {day}; previous working day: {date}").format(
-                        day=d.non_working, date=d.working_day.isoformat()
-                    )
-                )
-            if rep.path:
-                lines.append(_("File: {path}").format(path=quote_path(rep.path)))
-            event.add("description", "\n".join(lines))
+            event.add("description", description(rep, d))  # the wording is not what this checks
             event.add("categories", [str(d.kind)])
             event.add("transp", "TRANSPARENT")
             alarm = Alarm()

@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from ...deadlines import Report
+from ...deadlines import Deadline, Report
 from ...diagnostics import Diagnostic
 from ...i18n import _
 from ...neutral import diagnostic, quote_path, terminal
@@ -70,6 +70,22 @@ def _date(day: dt.date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
+def description(rep: Report, d: Deadline) -> str:
+    """An event's description: the agreement, the kind of deadline, its detail, a non-working day, the file."""
+    lines = [terminal(rep.title), _("Kind: {kind}").format(kind=d.kind)]
+    if d.detail:
+        lines.append(terminal(d.detail))
+    if d.non_working and d.working_day:
+        lines.append(
+            _("Falls on a {day}; previous working day: {date}").format(
+                day=d.non_working, date=d.working_day.isoformat()
+            )
+        )
+    if rep.path:
+        lines.append(_("File: {path}").format(path=quote_path(rep.path)))
+    return "\n".join(lines)
+
+
 def _lines(reports: Sequence[Report], options: Options) -> Iterator[str]:
     as_of = options.as_of
     # DTSTAMP must be a UTC date-time; tying it to --as-of keeps the output reproducible.
@@ -85,17 +101,6 @@ def _lines(reports: Sequence[Report], options: Options) -> Iterator[str]:
             if d.date is None or d.date < as_of:
                 continue
             end = d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date
-            lines = [terminal(rep.title), _("Kind: {kind}").format(kind=d.kind)]
-            if d.detail:
-                lines.append(terminal(d.detail))
-            if d.non_working and d.working_day:
-                lines.append(
-                    _("Falls on a {day}; previous working day: {date}").format(
-                        day=d.non_working, date=d.working_day.isoformat()
-                    )
-                )
-            if rep.path:
-                lines.append(_("File: {path}").format(path=quote_path(rep.path)))
             yield "BEGIN:VEVENT"
             yield "SUMMARY:" + text(terminal(f"{d.title} — {rep.title}"))
             yield f"DTSTART;VALUE=DATE:{_date(d.date)}"
@@ -103,7 +108,7 @@ def _lines(reports: Sequence[Report], options: Options) -> Iterator[str]:
             yield stamp
             yield "UID:" + text(terminal(f"{rep.agreement_id}/{d.key}@samenwerk"))
             yield "CATEGORIES:" + text(str(d.kind))
-            yield "DESCRIPTION:" + text("\n".join(lines))
+            yield "DESCRIPTION:" + text(description(rep, d))
             yield "TRANSP:TRANSPARENT"
             yield "BEGIN:VALARM"
             yield "ACTION:DISPLAY"
