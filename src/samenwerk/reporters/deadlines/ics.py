@@ -17,7 +17,7 @@ file names also go through ``neutral.terminal`` (controls and bidi shown escaped
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TextIO
 
 from ...deadlines import Deadline, Report
@@ -86,40 +86,61 @@ def description(rep: Report, d: Deadline) -> str:
     return "\n".join(lines)
 
 
-def _lines(reports: Sequence[Report], options: Options) -> Iterator[str]:
+def _event_lines(rep: Report, options: Options) -> Iterator[str]:
     as_of = options.as_of
     # DTSTAMP must be a UTC date-time; tying it to --as-of keeps the output reproducible.
     stamp = f"DTSTAMP:{_date(as_of)}T000000Z"
     trigger = f"TRIGGER:-P{options.alarm_days}D" if options.alarm_days else "TRIGGER:P0D"
-    yield "BEGIN:VCALENDAR"
-    yield "VERSION:2.0"
-    yield "PRODID:-//samenwerk//deadlines//NL"
-    yield "CALSCALE:GREGORIAN"
-    yield "X-WR-CALNAME:" + text(_("Cooperation agreements: deadlines"))
-    for rep in reports:
-        for d in rep.deadlines:
-            if d.date is None or d.date < as_of:
-                continue
-            end = d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date
-            yield "BEGIN:VEVENT"
-            yield "SUMMARY:" + text(terminal(f"{d.title} — {rep.title}"))
-            yield f"DTSTART;VALUE=DATE:{_date(d.date)}"
-            yield f"DTEND;VALUE=DATE:{_date(end)}"
-            yield stamp
-            yield "UID:" + text(terminal(f"{rep.agreement_id}/{d.key}@samenwerk"))
-            yield "CATEGORIES:" + text(str(d.kind))
-            yield "DESCRIPTION:" + text(description(rep, d))
-            yield "TRANSP:TRANSPARENT"
-            yield "BEGIN:VALARM"
-            yield "ACTION:DISPLAY"
-            yield "DESCRIPTION:" + text(terminal(d.title))
-            yield trigger
-            yield "END:VALARM"
-            yield "END:VEVENT"
-    yield "END:VCALENDAR"
+    for d in rep.deadlines:
+        if d.date is None or d.date < as_of:
+            continue
+        end = d.date + dt.timedelta(days=1) if d.date < dt.date.max else d.date
+        yield "BEGIN:VEVENT"
+        yield "SUMMARY:" + text(terminal(f"{d.title} — {rep.title}"))
+        yield f"DTSTART;VALUE=DATE:{_date(d.date)}"
+        yield f"DTEND;VALUE=DATE:{_date(end)}"
+        yield stamp
+        yield "UID:" + text(terminal(f"{rep.agreement_id}/{d.key}@samenwerk"))
+        yield "CATEGORIES:" + text(str(d.kind))
+        yield "DESCRIPTION:" + text(description(rep, d))
+        yield "TRANSP:TRANSPARENT"
+        yield "BEGIN:VALARM"
+        yield "ACTION:DISPLAY"
+        yield "DESCRIPTION:" + text(terminal(d.title))
+        yield trigger
+        yield "END:VALARM"
+        yield "END:VEVENT"
+
+
+def _content(lines: Iterable[str]) -> str:
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def events(rep: Report, options: Options) -> str:
+    """One agreement's deadlines ahead as VEVENT blocks (folded content lines), as the calendar holds them."""
+    return _content(_event_lines(rep, options))
+
+
+def header() -> str:
+    """The calendar's lines before its events."""
+    return _content(
+        [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//samenwerk//deadlines//NL",
+            "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:" + text(_("Cooperation agreements: deadlines")),
+        ]
+    )
+
+
+FOOTER = "END:VCALENDAR\r\n"
+"""The calendar's line after its events."""
 
 
 def report(reports: Sequence[Report], errors: Sequence[Diagnostic], out: TextIO, options: Options) -> None:
-    out.writelines(fold(line) + "\r\n" for line in _lines(reports, options))  # streamed, not held whole
+    out.write(header())
+    out.writelines(events(rep, options) for rep in reports)  # streamed, an agreement at a time
+    out.write(FOOTER)
     for e in errors:  # a calendar has no place for them
         options.problems.write(f"{diagnostic(e)}\n")

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -484,19 +483,10 @@ def _pages(
     listed = list(parties.values())
     key = site_folder.digest(fp, "partijen", as_of, [(p.name, p.slug, p.kind, len(p.memberships)) for p in listed])
     _rendered(folder, "partijen.html", "partijen.html.j2", key, lambda: pages.parties_context(listed, as_of))
-    _put(folder, "deadlines.ics", calendar(chunks, as_of))
+    _put(folder, "deadlines.ics", calendar(chunks))
     _put(folder, "wijzigingen.xml", atom(entries, history, diffs, options))
     for name in STATIC:
         _put(folder, name, (shipped("templates") / "site" / name).read_bytes())
-
-
-def _ics(entries: list[Entry], as_of: dt.date) -> str:
-    from ..deadlines import Options
-    from ..deadlines.ics import report
-
-    stream = io.StringIO()
-    report([e.report for e in entries], [], stream, Options(as_of=as_of, until=as_of))
-    return stream.getvalue()
 
 
 def events(e: Entry, as_of: dt.date) -> str:
@@ -504,17 +494,18 @@ def events(e: Entry, as_of: dt.date) -> str:
 
     Each agreement's are made with its row (in the worker) and kept in the manifest, so that a rebuild makes
     only the changed agreements' again; the calendar is their concatenation (``calendar``)."""
-    text = _ics([e], as_of)
-    start, end = text.find("BEGIN:VEVENT"), text.rfind("END:VEVENT\r\n")
-    return text[start : end + len("END:VEVENT\r\n")] if start >= 0 else ""
+    from ..deadlines import Options
+    from ..deadlines.ics import events
+
+    return events(e.report, Options(as_of=as_of, until=as_of))
 
 
-def calendar(chunks: list[str], as_of: dt.date) -> str:
+def calendar(chunks: list[str]) -> str:
     """The calendar of every deadline ahead: what ``samenwerk expiring -f ics`` writes for the same agreements,
     the same UIDs in the same order, from each agreement's events."""
-    empty = _ics([], as_of)
-    end = empty.rindex("END:VCALENDAR")
-    return empty[:end] + "".join(chunks) + empty[end:]
+    from ..deadlines.ics import FOOTER, header
+
+    return header() + "".join(chunks) + FOOTER
 
 
 # --- the Atom feed -------------------------------------------------------------------------------------
