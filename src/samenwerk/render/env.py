@@ -220,6 +220,8 @@ def make_env(template_dir: Path | None = None, markdown: bool = False) -> Sandbo
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_markdown_value if markdown else None,
+        # samenwerk's own templates cannot change while it runs: no stat of every template file per render.
+        auto_reload=template_dir is not None,
     )
     env.filters.update(datum=nl.date, html_text=html_text, inline_html=inline_html, md_text=md_text)
     return env

@@ -28,6 +28,7 @@ rewrites only the pages whose content changed: its own, its parties', the index,
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import time
 import uuid
@@ -318,6 +319,10 @@ def build(
     plans_of: dict[str, _Plan] = {}
     keep: dict[str, dict[str, Any]] = {"entries": {}, "slugs": {}, "failed": {}, "diffs": {}, "events": {}}
     seen: dict[str, str] = {}
+    # The history, the manifest and the plans live until the build ends, as do the rows gathered below: out of
+    # the cyclic collector's sight, it does not walk them again and again while pages come and go (nor do the
+    # workers forked from here: their collections would also copy every page of memory they share).
+    gc.freeze()
     try:
         results = _run(jobs, options.jobs, advance)
         for plan in plans:
@@ -364,6 +369,7 @@ def build(
                 if s.pair and s.pair in diffs:
                     keep["diffs"][s.pair] = diffs[s.pair]
             entries.append(e)
+        gc.freeze()
         shown, chunks = _agreements(folder, plans_of, entries, chunks, options, summary)
         _pages(folder, shown, chunks, history, diffs, options)
         summary.removed = folder.finish(keep)
