@@ -36,6 +36,26 @@ def test_only_names_samenwerk_makes_are_paths(rel: str, ok: bool) -> None:
     assert folder.safe_relative(rel) is ok
 
 
+@pytest.mark.parametrize("members", [0, 1, 511, 512, 513, 1025])
+def test_the_manifest_in_pieces_is_the_text_json_would_make(members: int) -> None:
+    """The manifest is written in pieces (never whole in memory): they join to exactly what ``json.dumps``
+    makes of the same data, however many batches, with quotes, backslashes, non-ASCII and undecodable names."""
+    import json
+
+    names = [f'agreements/{i}-"q"\\-é-\udcff-☃.yaml' for i in range(members)]
+    files = {f"partij/p{i}.html": {"key": f"k{i}", "size": i, "mtime": i * 10**9} for i in range(members)}
+    data = {
+        "entries": {name: {"id": f"id-{i}", "end": None, "tags": ["a", 1, 2.5, True]} for i, name in enumerate(names)},
+        "slugs": {name: f"id-{i}" for i, name in enumerate(names)},
+        "failed": {},
+    }
+    whole = {"format": folder.FORMAT, "fingerprint": "fp", "files": files, "data": data}
+    expected = json.dumps(whole, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogateescape")
+    pieces = list(folder.manifest_pieces("fp", files, data))
+    assert b"".join(pieces) == expected
+    assert max(len(p) for p in pieces) < len(expected) or members <= 1  # never the whole text at once
+
+
 def test_page_names_depend_on_the_identity_only() -> None:
     slug = parties.slug("naam:vdab")
     assert slug.startswith("vdab-") and slug == parties.slug("naam:vdab")

@@ -317,6 +317,18 @@ def test_a_pipe_in_the_way_is_refused_not_written_into(repo: Path, tmp_path: Pat
     assert code == 2 and "--force" in summary["text"]
 
 
+def test_a_pipe_in_place_of_the_manifest_is_replaced_not_written_into(repo: Path, tmp_path: Path) -> None:
+    """Writing into a pipe would wait for a reader for ever; the manifest's name is samenwerk's own."""
+    out = tmp_path / "site"
+    out.mkdir()
+    os.mkfifo(out / ".samenwerk-site.json")
+    code, summary = build(repo / "agreements", out)
+    assert code == 0 and any("manifest" in note for note in summary["notes"])
+    assert (out / ".samenwerk-site.json").is_file()
+    code, summary = build(repo / "agreements", out)  # the manifest written is one samenwerk takes
+    assert code == 0 and summary["written"] == [] and not summary["notes"]
+
+
 def test_amendments_are_folded_into_their_agreement(tmp_path: Path) -> None:
     from ..conftest import ROOT
 

@@ -31,11 +31,12 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import SamenwerkError
-from ..fsutil import write_atomic
+from ..fsutil import atomic_writer
 from ..i18n import _
 
 MANIFEST = ".samenwerk-site.json"
@@ -56,22 +57,59 @@ def digest(*parts: Any) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _replace(path: Path, raw: bytes) -> None:
-    """Write a page atomically (a temporary file beside it, then a rename), with the mode the umask allows.
+def _replace(path: Path, pieces: Iterable[bytes]) -> tuple[str, os.stat_result]:
+    """Write a page atomically (a temporary file beside it, then a rename), with the mode the umask allows;
+    returns its SHA-256 and what the file system records of it. The content comes in pieces (a calendar of
+    every deadline is tens of megabytes at 30,000 agreements): it is never held whole.
 
     Unlike ``fsutil.write_atomic`` it does not wait for the disk (fsync): a site has thousands of pages, and
     a page cut short by a crash has another size than the manifest records, so the next build makes it again.
     """
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    sha = hashlib.sha256()
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(raw)
+            for piece in pieces:
+                sha.update(piece)
+                fh.write(piece)
+            fh.flush()
+            info = os.fstat(fh.fileno())  # a rename keeps the size and the modification time
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    return sha.hexdigest(), info
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogateescape")
+
+
+def _members(items: dict[str, Any], batch: int = 512) -> Iterator[bytes]:
+    """The members of a JSON object (``"key":value`` joined by commas), a few hundred at a time."""
+    sep, pending = b"", []
+    for key, value in items.items():
+        pending.append(_encode(key) + b":" + _encode(value))
+        if len(pending) == batch:
+            yield sep + b",".join(pending)
+            sep, pending = b",", []
+    if pending:
+        yield sep + b",".join(pending)
+
+
+def manifest_pieces(fingerprint: str, files: dict[str, Any], data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """The manifest's body, the text ``json.dumps`` would make of it, in pieces: at 30,000 agreements it is
+    over a hundred megabytes, and made whole it was held two or three times over at the end of a build."""
+    yield b'{"format":' + _encode(FORMAT) + b',"fingerprint":' + _encode(fingerprint) + b',"files":{'
+    yield from _members(files)
+    yield b'},"data":{'
+    for n, (name, section) in enumerate(data.items()):
+        yield (b"," if n else b"") + _encode(name) + b":{"
+        yield from _members(section)
+        yield b"}"
+    yield b"}}"
 
 
 def _umask() -> int:
@@ -207,14 +245,14 @@ class SiteFolder:
         self.unchanged += 1
         return True
 
-    def write(self, rel: str, data: bytes | str, key: str) -> None:
+    def write(self, rel: str, data: bytes | str | Iterable[bytes], key: str) -> None:
+        """Write a page made from ``key``; ``data`` may come in pieces."""
         assert safe_relative(rel), rel
         path = self._place(rel, create=True)
         if path is None:
             raise SamenwerkError(
                 _("{path}: a folder on the way is a symbolic link or not a folder").format(path=self.root / rel)
             )
-        raw = data.encode("utf-8") if isinstance(data, str) else data
         try:
             info = path.lstat()
         except FileNotFoundError:
@@ -230,14 +268,9 @@ class SiteFolder:
             if stat.S_ISDIR(info.st_mode):
                 raise SamenwerkError(_("{path}: is a folder; remove it first").format(path=path))
             path.unlink()  # a link or a pipe: removed itself, never written through
-        _replace(path, raw)
-        after = path.lstat()
-        self.files[rel] = {
-            "key": key,
-            "sha256": hashlib.sha256(raw).hexdigest(),
-            "size": after.st_size,
-            "mtime": after.st_mtime_ns,
-        }
+        pieces = (data.encode("utf-8"),) if isinstance(data, str) else (data,) if isinstance(data, bytes) else data
+        sha, after = _replace(path, pieces)
+        self.files[rel] = {"key": key, "sha256": sha, "size": after.st_size, "mtime": after.st_mtime_ns}
         self.written.append(rel)
 
     def _place(self, rel: str, create: bool) -> Path | None:
@@ -265,7 +298,7 @@ class SiteFolder:
                 return None
         return folder / name
 
-    def finish(self, keep: dict[str, Any], remove: bool = True) -> list[str]:
+    def finish(self, keep: dict[str, dict[str, Any]], remove: bool = True) -> list[str]:
         """Remove what the previous build wrote and this one did not, and record this build. Returns the
         paths removed. ``remove=False`` (a build that stopped half-way) removes nothing and records the files
         of both builds, so that neither is taken for someone else's."""
@@ -288,14 +321,18 @@ class SiteFolder:
                     pass
         if self._secret is None:
             return removed
-        body = json.dumps(
-            {"format": FORMAT, "fingerprint": self.fingerprint, "files": self.files, "data": keep},
-            separators=(",", ":"),
-            ensure_ascii=False,
-        ).encode("utf-8", "surrogateescape")
-        mac = hmac.new(self._secret, body, hashlib.sha256).hexdigest().encode()
         target = self.real / MANIFEST
-        if os.path.islink(target):
-            target.unlink()
-        write_atomic(target, mac + b"\n" + body, force=True)
+        with contextlib.suppress(FileNotFoundError):
+            mode = target.lstat().st_mode
+            if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):  # a folder is refused by atomic_writer
+                target.unlink()  # a link or a pipe in its place: removed itself, never written through
+        # The MAC heads the file and is known only at the end: a placeholder of its length goes first.
+        mac = hmac.new(self._secret, digestmod=hashlib.sha256)
+        with atomic_writer(target, force=True, binary=True) as fh:
+            fh.write(b"0" * mac.digest_size * 2 + b"\n")
+            for piece in manifest_pieces(self.fingerprint, self.files, keep):
+                mac.update(piece)
+                fh.write(piece)
+            fh.seek(0)
+            fh.write(mac.hexdigest().encode())
         return removed

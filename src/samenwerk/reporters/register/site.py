@@ -443,12 +443,19 @@ def _run(jobs: list[Job], n: int, advance: Callable[[], None] | None) -> Iterato
         yield result
 
 
-def _put(folder: site_folder.SiteFolder, rel: str, content: str | bytes) -> None:
-    """A page whose key is its content: written when that changed."""
-    raw = content.encode("utf-8") if isinstance(content, str) else content
-    key = hashlib.sha256(raw).hexdigest()
+def _put(folder: site_folder.SiteFolder, rel: str, content: bytes | list[str]) -> None:
+    """A page whose key is its content (bytes, or text in pieces, never joined): written when that changed."""
+    pieces = [content] if isinstance(content, bytes) else content
+
+    def encoded() -> Iterator[bytes]:
+        return (p if isinstance(p, bytes) else p.encode("utf-8") for p in pieces)
+
+    sha = hashlib.sha256()
+    for piece in encoded():
+        sha.update(piece)
+    key = sha.hexdigest()
     if not folder.fresh(rel, key):
-        folder.write(rel, raw, key)
+        folder.write(rel, encoded(), key)
 
 
 def _rendered(
@@ -506,12 +513,12 @@ def events(e: Entry, as_of: dt.date) -> str:
     return events(e.report, Options(as_of=as_of, until=as_of))
 
 
-def calendar(chunks: list[str]) -> str:
-    """The calendar of every deadline ahead: what ``samenwerk expiring -f ics`` writes for the same agreements,
-    the same UIDs in the same order, from each agreement's events."""
+def calendar(chunks: list[str]) -> list[str]:
+    """The calendar of every deadline ahead, in pieces: what ``samenwerk expiring -f ics`` writes for the same
+    agreements, the same UIDs in the same order, from each agreement's events."""
     from ..deadlines.ics import FOOTER, header
 
-    return header() + "".join(chunks) + FOOTER
+    return [header(), *chunks, FOOTER]
 
 
 # --- the Atom feed -------------------------------------------------------------------------------------
