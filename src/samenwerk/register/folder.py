@@ -83,7 +83,19 @@ def _replace(path: Path, pieces: Iterable[bytes]) -> tuple[str, os.stat_result]:
     return sha.hexdigest(), info
 
 
+class Encoded(bytes):
+    """A value already made into JSON text (UTF-8), which the manifest takes as it is. A build holds every
+    agreement's row until the manifest is written: as text, a row takes a fifth of the memory of the dict
+    (1.6 KB against 7.7 KB)."""
+
+    @classmethod
+    def of(cls, value: Any) -> Encoded:
+        return cls(_encode(value))
+
+
 def _encode(value: Any) -> bytes:
+    if isinstance(value, Encoded):
+        return value
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogateescape")
 
 

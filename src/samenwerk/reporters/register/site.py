@@ -361,7 +361,7 @@ def build(
                 chunk = events(e, as_of)
             chunks.append(chunk)
             if plan.entry_key is not None:
-                keep["entries"][plan.entry_key] = plan.plain
+                keep["entries"][plan.entry_key] = site_folder.Encoded.of(plan.plain)
                 keep["events"][plan.entry_key] = chunk
             keep["slugs"][plan.path] = e.id
             plans_of[e.id] = plan
@@ -369,6 +369,7 @@ def build(
                 if s.pair and s.pair in diffs:
                     keep["diffs"][s.pair] = diffs[s.pair]
             entries.append(e)
+            plan.plain = None  # the entry and the manifest's text hold it now
         gc.freeze()
         shown, chunks = _agreements(folder, plans_of, entries, chunks, options, summary)
         _pages(folder, shown, chunks, history, diffs, options)
