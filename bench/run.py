@@ -643,7 +643,11 @@ def again(only: tuple[str, ...], ns: list[int], args: argparse.Namespace, stop_a
             data["skipped"].get(name, {}).pop(n, None)
     for name, by_size in skipped.items():
         data["skipped"].setdefault(name, {}).update(by_size)
-    data.setdefault("again", []).append(
+    data["skipped"] = {name: where for name, where in data["skipped"].items() if where}
+    # A command measured again in this run is no longer the figure of an earlier run's paragraph.
+    earlier = [{**a, "commands": [c for c in a["commands"] if c not in results]} for a in data.get("again", [])]
+    data["again"] = [a for a in earlier if a["commands"]]
+    data["again"].append(
         {
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "load": f"load average {load[0]:.1f} at the start",
