@@ -377,6 +377,8 @@ def build(
     except BaseException:
         folder.finish(keep, remove=False)  # what was written is recorded as samenwerk's own
         raise
+    finally:
+        gc.unfreeze()  # what the build held is the collector's again (a process may build more than once)
     summary.agreements = len(entries)
     summary.parties = len(group(entries))
     summary.written = folder.written
