@@ -60,16 +60,18 @@ def styled(text: str, style: str, color: bool) -> str:
 
 
 def _cells(text: str) -> int:
+    if text.isascii():  # one cell per character: no need of rich.cells, most cells of a table
+        return len(text)
     from rich.cells import cell_len
 
-    return len(text) if text.isascii() else cell_len(text)
+    return cell_len(text)
 
 
 def _fold(word: str, width: int) -> list[str]:
-    from rich.cells import chop_cells
-
     if word.isascii():
         return [word[i : i + width] for i in range(0, len(word), width)]
+    from rich.cells import chop_cells
+
     return chop_cells(word, width)
 
 
