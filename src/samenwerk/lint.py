@@ -17,6 +17,7 @@ from .config import Config
 from .diagnostics import Diagnostic, Finding, Level
 from .fsutil import escapes
 from .i18n import _
+from .spool import Spool
 from .versions import Identity
 
 if TYPE_CHECKING:
@@ -208,9 +209,6 @@ def iter_lint(
     from .cache import content_digest
     from .document.schema_line import cache_fact
 
-    # Everything imported so far lives as long as the process: keep the collector from scanning it again
-    # and again while thousands of short-lived node trees and models come and go (also in forked workers).
-    gc.freeze()
     cache = _Cache(cache_dir, settings, warn or (lambda message: None))
     keys: dict[Path, str] = {}
     contents: dict[Path, tuple[str, bytes]] = {}
@@ -239,36 +237,47 @@ def iter_lint(
                 continue
     hits = cache.get_many(list(keys.values()))
     todo = [p for p in files if keys.get(p) not in hits]
+    if todo:
+        # What checking a file needs (the rules and through them the model), imported now rather than with the
+        # first file: these modules are most of the objects that live as long as the process, and so are
+        # frozen with the rest just below, not walked at every full collection.
+        from . import document  # noqa: F401
+        from .rules import REGISTRY  # noqa: F401
+    # Everything made so far lives as long as the run: keep the collector from scanning it again and again
+    # while thousands of short-lived node trees and models come and go (also in forked workers).
+    gc.freeze()
     pending: list[tuple[str, tuple[Diagnostic, ...], Any]] = []
     dates: list[tuple[str, Any]] = []
     across = _Across(settings, files)
     try:
-        with (progress or _no_progress)(len(todo), "linting") as advance:
-            fresh = lint_many(todo, settings, jobs)
-            for path in files:
-                key = keys.get(path)
-                if key in hits:
-                    diagnostics, known = hits.pop(key)
-                    identity = Identity.from_json(str(path), known) if known is not None else None
-                    yield from across.hold(FileResult(str(path), diagnostics, identity=identity))
-                    continue
-                result = next(fresh)
-                advance()
-                if key is not None and result.cacheable:
-                    pending.append((key, result.diagnostics, result.identity and result.identity.to_json()))
-                if key is not None and result.dates is not None:
-                    dates.append((cache.dates_key(*contents[path]), result.dates))
-                if len(pending) + len(dates) >= 1000:
-                    cache.put_many(pending)
-                    cache.put_data_many(dates)
-                    pending, dates = [], []
-                # The deadline material is the cache's alone: results held for the checks across files go light.
-                yield from across.hold(replace(result, dates=None) if result.dates is not None else result)
+        try:
+            with (progress or _no_progress)(len(todo), "linting") as advance:
+                fresh = lint_many(todo, settings, jobs)
+                for path in files:
+                    key = keys.get(path)
+                    if key in hits:
+                        diagnostics, known = hits.pop(key)
+                        identity = Identity.from_json(str(path), known) if known is not None else None
+                        yield from across.hold(FileResult(str(path), diagnostics, identity=identity))
+                        continue
+                    result = next(fresh)
+                    advance()
+                    if key is not None and result.cacheable:
+                        pending.append((key, result.diagnostics, result.identity and result.identity.to_json()))
+                    if key is not None and result.dates is not None:
+                        dates.append((cache.dates_key(*contents[path]), result.dates))
+                    if len(pending) + len(dates) >= 1000:
+                        cache.put_many(pending)
+                        cache.put_data_many(dates)
+                        pending, dates = [], []
+                    yield from across.hold(result)
+        finally:
+            cache.put_many(pending)
+            cache.put_data_many(dates)
+            cache.close()
+        yield from across.release()
     finally:
-        cache.put_many(pending)
-        cache.put_data_many(dates)
-        cache.close()
-    yield from across.release()
+        across.close()
 
 
 def iter_dates(
@@ -343,32 +352,43 @@ def _dates_of(path: str) -> tuple[Inputs | None, tuple[Diagnostic, ...]]:
 class _Across:
     """The checks across files (``versions.check``): when their rule is on, results are held until every file
     is in, and each gets the problems found across files added (never cached: they depend on other files).
-    When it is off, results pass straight through, as they come."""
+    When it is off, results pass straight through, as they come.
+
+    Held results and their identities go to spools (on disk), so that holding them costs neither memory nor
+    the collector's time (see ``spool``)."""
 
     def __init__(self, settings: Settings, files: list[Path]) -> None:
         self._settings = settings
         self._on = len(files) > 1 and _checks_links(settings.config, files)
-        self._held: list[FileResult] = []
+        self._held: Spool[FileResult] = Spool()
+        self._identities: Spool[Identity] = Spool()
 
     def hold(self, result: FileResult) -> Iterator[FileResult]:
         if not self._on:
             yield result
-        else:
-            self._held.append(result)
+            return
+        if result.identity is not None:
+            self._identities.append(result.identity)
+        # Only what the report needs is held: the deadline material is the cache's, and the identity is above.
+        self._held.append(replace(result, identity=None, dates=None))
 
     def release(self) -> Iterator[FileResult]:
-        if not self._held:
-            return
-        identities = [r.identity for r in self._held if r.identity is not None]
-        extra: dict[str, list[Diagnostic]] = {}
-        for d in versions.check(identities):
-            rules = self._settings.config.rules_for(Path(d.path))
-            if versions.RULE in rules:
-                extra.setdefault(d.path, []).append(replace(d, level=rules[versions.RULE].level))
-        for r in self._held:
-            found = extra.get(r.path)
-            yield replace(r, diagnostics=tuple(sorted((*r.diagnostics, *found)))) if found else r
-        self._held = []
+        try:
+            extra: dict[str, list[Diagnostic]] = {}
+            for d in versions.check(list(self._identities)):
+                rules = self._settings.config.rules_for(Path(d.path))
+                if versions.RULE in rules:
+                    extra.setdefault(d.path, []).append(replace(d, level=rules[versions.RULE].level))
+            self._identities.close()
+            for r in self._held:
+                found = extra.get(r.path)
+                yield replace(r, diagnostics=tuple(sorted((*r.diagnostics, *found)))) if found else r
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._held.close()
+        self._identities.close()
 
 
 def _resolved(path: Path, folders: dict[str, str]) -> tuple[str, int] | None:

@@ -185,6 +185,38 @@ def test_the_rule_can_be_turned_off(cli, tmp_path: Path) -> None:
     assert _lint(cli, folder, "--ignore", "agreement-links") == []
 
 
+def test_results_held_for_the_checks_across_files_are_not_kept_in_memory(tmp_path: Path) -> None:
+    # Held in memory, every result waited as objects that each full collection walked again: quadratic time
+    # on tens of thousands of files. They wait on disk now; the finding across files still reaches its file.
+    import gc
+
+    from samenwerk.lint import FileResult, Settings, iter_lint
+
+    folder = _register(tmp_path)
+    for i in range(30):
+        text = BASE.read_text(encoding="utf-8").replace(
+            "id: voorbeeldegem-vdab-2024-2025", f"id: kopie-{i}" if i else "id: voorbeeldegem-vdab-2024-2025"
+        )
+        (folder / f"kopie-{i:02}.yaml").write_text(text, encoding="utf-8")
+    files = sorted(folder.glob("*.yaml"))
+    results = iter_lint(files, Settings(), jobs=1)
+    first = next(results)  # every file has been checked by now: the rest wait to be released
+    alive = sum(isinstance(o, FileResult) for o in gc.get_objects())
+    rest = list(results)
+    assert len(rest) == len(files) - 1 and alive <= 2, alive
+    linked = [d for r in (first, *rest) for d in r.diagnostics if d.rule == "agreement-links"]
+    assert sorted(Path(d.path).name for d in linked) == ["voorbeeldegem-vdab-2024-2025.yaml"]
+
+
+def test_a_report_written_as_a_whole_has_the_findings_across_files(cli, tmp_path: Path) -> None:
+    folder = _register(tmp_path)
+    (folder / "kopie.yaml").write_text(BASE.read_text(encoding="utf-8"), encoding="utf-8")
+    found = json.loads(cli("lint", "--no-cache", "-f", "json", str(folder)).stdout)
+    assert [Path(f["path"]).name for f in found["files"]] == sorted(p.name for p in folder.glob("*.yaml"))
+    linked = [d for d in found["diagnostics"] if d["rule"] == "agreement-links"]
+    assert [(Path(d["path"]).name, d["line"]) for d in linked] == [("voorbeeldegem-vdab-2024-2025.yaml", 5)]
+
+
 def test_render_as_of_renders_the_text_in_force_with_a_note(cli) -> None:
     result = cli("render", str(BASE), "-f", "md", "-o", "-", "--as-of", "2026-02-01")
     assert result.returncode == 0, result.stderr

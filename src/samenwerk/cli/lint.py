@@ -61,8 +61,9 @@ def lint(
     from ..config import load_config
     from ..diagnostics import Level
     from ..document.files import expand
-    from ..lint import Settings, Summary, iter_lint
+    from ..lint import FileResult, Settings, Summary, iter_lint
     from ..reporters.lint import Options
+    from ..spool import Spool
 
     started = time.perf_counter()
     settings_config = load_config(config).selecting(options.ids(select), options.ids(ignore))
@@ -82,10 +83,14 @@ def lint(
     name = str(fmt or _default_format())
     threshold = Level(fail_on.value) if fail_on else settings_config.fail_on
     summary = Summary()
-    with output.stream(out, force) as stream:
+    with output.stream(out, force) as stream, Spool[FileResult]() as whole:
         counted = summary.count(results)
+        if not FORMATS[name].streaming:
+            # A report written as a whole waits for every result: on disk, not in memory (see ``spool``).
+            for result in counted:
+                whole.append(result)
         FORMATS.writer(name)(
-            counted if FORMATS[name].streaming else list(counted),
+            counted if FORMATS[name].streaming else whole,
             stream,
             Options(color=output.color(out), fail_on=threshold),
         )
