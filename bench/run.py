@@ -17,7 +17,7 @@ the size before, grown linearly, would exceed --budget seconds (the report says 
 to PDF (seconds per document), start-up, and diff: two revisions of repositories of 300 and 3,000 agreements
 that differ in one file, two versions of a large agreement, and two versions of an agreement with 8,000,
 16,000 and 32,000 notes (no keys) or parties (with ids), 1 % of them changed, removed, added and moved.
-Results: bench/out/results.json and docs/performance.md.
+Results: docs/performance.json and docs/performance.md.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "docs" / "performance.json"
+"""Every figure of the last run, beside the report made from it: committed with it, so that ``--only`` on a
+fresh clone keeps the rest of that run."""
 DOC = ROOT / "docs" / "performance.md"
 BIN = Path(sys.executable).parent
 SAMENWERK = str(BIN / "samenwerk")
@@ -455,7 +458,7 @@ def report(data: dict) -> str:
         f"{data['repeat']} runs (one run above 3,000 files or for a command that takes over {LONG:.0f} s), in seconds. The machine is shared: wall-clock "
         "figures are noisy, and every ratio below is between figures of this one run. "
         "The processor time (user + system, worker processes included) of each run is in "
-        "bench/out/results.json.",
+        "docs/performance.json.",
         "",
         *[
             f"Measured again on {a['date']} ({a['load']}; `bench/run.py --only`), in one run, at "
@@ -586,17 +589,17 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=300.0, help="seconds a command may be expected to take")
     parser.add_argument("--minutes", type=float, default=math.inf, help="skip what is left after this long")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/performance.md")
-    parser.add_argument("--report-only", action="store_true", help="write the report from bench/out/results.json")
+    parser.add_argument("--report-only", action="store_true", help="write the report from docs/performance.json")
     parser.add_argument(
         "--only",
         default="",
         help="measure again only the commands whose names start with these (comma-separated), at --sizes, and "
-        "keep the other figures of bench/out/results.json; the report says which rows come from which run",
+        "keep the other figures of docs/performance.json; the report says which rows come from which run",
     )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     if args.report_only:
-        data = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+        data = json.loads(RESULTS.read_text(encoding="utf-8"))
         data["sizes"] = {k: {int(n): r for n, r in v.items()} for k, v in data["sizes"].items()}
         data["skipped"] = {k: {int(n): r for n, r in v.items()} for k, v in data["skipped"].items()}
         write_report(data)
@@ -625,15 +628,15 @@ def main() -> None:
         "skipped": skipped,
         **once,
     }
-    (OUT / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"written {OUT / 'results.json'}")
+    RESULTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"written {RESULTS}")
     if not args.no_doc:
         write_report(data)
 
 
 def again(only: tuple[str, ...], ns: list[int], args: argparse.Namespace, stop_at: float, load: tuple) -> None:
     """Measure some commands again (``--only``) and put their figures into the last run's results."""
-    data = json.loads((OUT / "results.json").read_text(encoding="utf-8"))
+    data = json.loads(RESULTS.read_text(encoding="utf-8"))
     data["sizes"] = {k: {int(n): r for n, r in v.items()} for k, v in data["sizes"].items()}
     data["skipped"] = {k: {int(n): r for n, r in v.items()} for k, v in data["skipped"].items()}
     results, skipped = sizes(ns, args.repeat, args.peers_up_to, args.budget, stop_at, only)
@@ -655,8 +658,8 @@ def again(only: tuple[str, ...], ns: list[int], args: argparse.Namespace, stop_a
             "files": ns,
         }
     )
-    (OUT / "results.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(f"written {OUT / 'results.json'}")
+    RESULTS.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"written {RESULTS}")
     if not args.no_doc:
         write_report(data)
 

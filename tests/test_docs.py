@@ -637,7 +637,7 @@ GENERATED = {
     ".venv": "bin/python",
     "build": "gent-vdab-2020-2025.pdf",
     "dist": "samenwerk-0.1.0-py3-none-any.whl",
-    "bench/out": "results.json",
+    "bench/out": "corpus-300/agreement-000000.yaml",
     "samenwerk.egg-info": "PKG-INFO",
     "src/samenwerk.egg-info": "PKG-INFO",
     "src/samenwerk/__pycache__": "cli.cpython-311.pyc",
