@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .diagnostics import Diagnostic, Level
+from .diagnostics import LEVELS, Diagnostic
 from .fsutil import repository_root
 
 
@@ -208,7 +208,8 @@ class LintCache:
             raise CacheUnavailable(f"{self.dir}: {exc}") from None
 
     def _mac(self, key: str, payload: str) -> str:
-        return hmac.new(self._secret, f"{key}\0{payload}".encode(), hashlib.sha256).hexdigest()
+        # hmac.digest: OpenSSL's one-shot HMAC, the same value as hmac.new(...).hexdigest() at a fraction of its cost.
+        return hmac.digest(self._secret, f"{key}\0{payload}".encode(), "sha256").hex()
 
     def get_many(self, keys: list[str]) -> dict[str, Entry]:
         """The authentic entries among ``keys``; a forged or damaged entry is simply not there."""
@@ -265,7 +266,9 @@ def _entry(key: object, payload: object, mac: object, sign: object) -> Entry | N
         return None
     try:
         data = json.loads(payload)
-        diagnostics = tuple(Diagnostic(d[0], d[1], d[2], Level(d[3]), d[4], d[5], redact=bool(d[6])) for d in data["d"])
+        diagnostics = tuple(
+            Diagnostic(d[0], d[1], d[2], LEVELS[d[3]], d[4], d[5], redact=bool(d[6])) for d in data["d"]
+        )
         identity = data.get("i")
         return diagnostics, identity if isinstance(identity, dict) else None
     except (ValueError, TypeError, IndexError, KeyError, AttributeError):

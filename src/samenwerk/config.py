@@ -27,9 +27,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Level
-from .document.yaml import MAX_FILE_BYTES
 from .errors import SamenwerkError
-from .fsutil import escapes
+from .fsutil import MAX_FILE_BYTES, escapes
 from .i18n import _
 
 if TYPE_CHECKING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Level(StrEnum):
@@ -58,3 +59,17 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return self.format()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Its fields in order, the level as its text: a dataclass's generic pickling (``fields()`` at every
+        # value) took most of the time of holding a lint result on disk (``spool``) or sending it from a worker.
+        fields = (self.path, self.line, self.col, self.level.value, self.rule, self.message)
+        return (_diagnostic, (*fields, self.end_line, self.end_col, self.redact))
+
+
+LEVELS: dict[str, Level] = {level.value: level for level in Level}
+"""A level by its text: a dictionary look-up, where ``Level(text)`` goes through the enum machinery."""
+
+
+def _diagnostic(path: str, line: int, col: int, level: str, rule: str, message: str, *rest: Any) -> Diagnostic:
+    return Diagnostic(path, line, col, LEVELS[level], rule, message, *rest)

@@ -17,6 +17,10 @@ from typing import Any
 from .errors import SamenwerkError
 from .i18n import _
 
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""The default size limit of one agreement file (the largest real one is about 40 KB); max-file-size in the
+configuration changes it for lint."""
+
 
 def _umask() -> int:
     mask = os.umask(0o022)

@@ -100,7 +100,7 @@ def test_a_schema_written_or_removed_since_is_never_answered_from_the_cache(cli,
     assert schema_findings() == [(1, 33)]
 
 
-def test_a_run_served_from_the_cache_loads_neither_the_model_nor_the_rules(tmp_path: Path) -> None:
+def test_a_run_served_from_the_cache_loads_neither_the_parser_nor_the_model_nor_the_rules(tmp_path: Path) -> None:
     # What makes a warm run fast (bench/run.py measures it): every file answered from the cache, nothing that
     # validates or checks is imported. A schema line is looked up (it is part of the key) without the rules.
     import subprocess
@@ -115,11 +115,12 @@ def test_a_run_served_from_the_cache_loads_neither_the_model_nor_the_rules(tmp_p
     code = (
         "import sys\nfrom samenwerk.cli import run\ntry:\n    run()\nexcept SystemExit as exit:\n"
         "    print(exit.code, sorted({m.split('.')[0] if not m.startswith('samenwerk') else '.'.join(m.split('.')[:2])"
-        " for m in sys.modules if m.split('.')[0] in ('pydantic', 'rich', 'jinja2') or m.startswith(("
+        " for m in sys.modules if m.split('.')[0] in ('pydantic', 'rich', 'jinja2', 'yaml') or m.startswith(("
         "'samenwerk.model', 'samenwerk.rules', 'samenwerk.document.validate'))}), file=sys.stderr)"
     )
     args = [sys.executable, "-c", code, "lint", "-f", "concise", str(folder)]
     cold = subprocess.run([*args[:3], *args[3:]], capture_output=True, text=True, env=env, cwd=tmp_path)
     warm = subprocess.run(args, capture_output=True, text=True, env=env, cwd=tmp_path)
-    assert "samenwerk.model" in cold.stderr.splitlines()[-1]  # the first run validates: the check can see it
+    first = cold.stderr.splitlines()[-1]
+    assert "samenwerk.model" in first and "'yaml'" in first  # the first run parses and validates: the check sees it
     assert warm.stdout == cold.stdout and warm.stderr.splitlines()[-1] == f"{cold.returncode} []", warm.stderr

@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
-from ..fsutil import escapes
+from ..fsutil import MAX_FILE_BYTES, escapes
 from ..i18n import _, number
-from .yaml import MAX_FILE_BYTES, Positions, decode, parse
 
 if TYPE_CHECKING:
     from ..model import Agreement
+    from .yaml import Positions
 
-# The model and the validator are imported on first validation, not here: a lint run served entirely from
-# the cache never needs them, and building the model classes is most of the start-up time.
+# The YAML parser, the model and the validator are imported when a file is first read, not here: a lint run
+# served entirely from the cache never needs them (importing PyYAML alone compiles regular expressions for
+# about a tenth of such a run), and building the model classes is most of the start-up time.
 
 
 def too_large(max_bytes: int) -> str:
@@ -56,6 +57,8 @@ class Document:
         positions = self.positions
         for f in findings:
             if positions is None:
+                from .yaml import Positions
+
                 positions = Positions(self.text)
             line, col = positions.locate(f)
             yield Diagnostic(self.name, line, col, f.level, f.rule, f.message, redact=f.redact)
@@ -77,6 +80,8 @@ def _problem(name: str, message: str, rule: str) -> Document:
 
 def from_bytes(raw: bytes, name: str) -> Document:
     """Decode, parse and validate. Problems become findings of the document, never exceptions."""
+    from .yaml import Positions, decode, parse
+
     text, error = decode(raw)
     if error is not None or text is None:
         return Document(name, findings=(error,) if error else ())

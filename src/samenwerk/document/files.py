@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,9 +24,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     given = list(paths)
     for path in given:
         if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if is_agreement_file(p.name) and p.is_file() and not _hidden(p, path))
-            )
+            found.extend(sorted(_below(path)))
         elif path.exists():
             found.append(path)
         else:
@@ -38,5 +37,24 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _below(root: Path) -> Iterable[Path]:
+    """The agreement files in a folder and the folders below it, as ``root.rglob`` finds them: no hidden file
+    or folder (a name starting with a dot), no folder reached through a symbolic link (a linked file counts),
+    and a folder that cannot be read is passed over. One ``scandir`` per folder: the type of each entry comes
+    with its name, where ``rglob`` and ``is_file`` asked the system about every file again."""
+    folders = [str(root)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.name.startswith("."):
+                        continue
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            folders.append(entry.path)
+                        elif is_agreement_file(entry.name) and entry.is_file():
+                            yield Path(entry.path)
+                    except OSError:
+                        continue
+        except OSError:
+            continue

@@ -42,7 +42,7 @@ def cache_fact(path: Path, raw: bytes, seen: dict[tuple[str, str], str] | None =
     target = named[1].decode("utf-8", "replace")
     if seen is None:
         return target_state(target, path)
-    where = (os.path.dirname(os.path.abspath(path)), target)
+    where = (os.path.dirname(path), target)  # the folder as named: the same all run (one working folder)
     state = seen.get(where)
     if state is None:
         state = seen[where] = target_state(target, path)

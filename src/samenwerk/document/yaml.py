@@ -24,11 +24,9 @@ from yaml.resolver import BaseResolver
 
 from .. import i18n
 from ..diagnostics import Finding, Loc
+from ..fsutil import MAX_FILE_BYTES as MAX_FILE_BYTES  # defined where reading it needs no YAML parser
 from ..i18n import N_, _
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""The default size limit of one agreement file (the largest real one is about 40 KB); max-file-size in the
-configuration changes it for lint."""
 MAX_DEPTH = 200  # agreements nest about ten levels; libyaml's composer recurses in C and would crash far deeper
 MAX_INDENT = 2000
 MAX_NODES = 500_000  # after aliases are expanded: a "billion laughs" document is refused, not expanded
