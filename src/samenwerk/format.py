@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import stat
 import typing
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -785,8 +786,7 @@ def read_source(path: Path) -> str:
     within the size limit, UTF-8 (a byte order mark stays at the start of the text: the file's own choice,
     kept when it is written back). Anything else is a ``FormatError`` naming the file."""
     from .document import too_large
-    from .document.yaml import MAX_FILE_BYTES
-    from .fsutil import escapes
+    from .fsutil import MAX_FILE_BYTES, escapes, not_regular
 
     if path.is_symlink():
         raise FormatError(
@@ -796,7 +796,10 @@ def read_source(path: Path) -> str:
     if refused is not None:
         raise FormatError(f"{path}:1:1: {refused}")
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FormatError(f"{path}:1:1: {not_regular()}")
+        if info.st_size > MAX_FILE_BYTES:
             raise FormatError(
                 _("{path}:1:1: the file is too large; {too_large}").format(
                     path=path, too_large=too_large(MAX_FILE_BYTES)

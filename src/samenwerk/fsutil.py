@@ -22,6 +22,12 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 configuration changes it for lint."""
 
 
+def not_regular() -> str:
+    """What to say about a path that is no regular file: a named pipe or a device is never opened (opening a
+    pipe waits for a writer for ever, and a device such as /dev/zero never ends)."""
+    return _("not a regular file (a named pipe, a device or a socket): it is not read")
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)

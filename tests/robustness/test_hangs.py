@@ -65,3 +65,16 @@ def test_a_pdf_of_thousands_of_parties_is_refused_at_the_time_limit(tmp_path: Pa
     monkeypatch.setattr(pdf, "TIME_LIMIT", 2.0)  # the real limit is 180 s; the mechanism is what is tested
     with pytest.raises(SamenwerkError, match="too large to lay out as a PDF"):
         render_pdf(agreement)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_named_as_an_agreement_is_refused_not_waited_on(cli, tmp_path: Path) -> None:
+    # Opening a pipe waits for a writer: every command that reads agreements hung on one (and /dev/zero, a
+    # device, would never end). The subprocess's time limit turns a hang into a failure here.
+    pipe = tmp_path / "a.yaml"
+    os.mkfifo(pipe)
+    env = {"SAMENWERK_CACHE_DIR": str(tmp_path / "cache")}
+    for args in (("lint",), ("lint", "--no-cache"), ("expiring",), ("list",), ("fmt", "--check"), ("fix",)):
+        result = cli(*args, str(pipe), env=env)
+        assert result.returncode in (1, 2), (args, result.returncode, result.stderr)
+        assert "not a regular file (a named pipe" in result.stdout + result.stderr, (args, result.stdout)

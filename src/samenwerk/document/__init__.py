@@ -11,13 +11,14 @@ findings (io, syntax, schema) that say why, and ``diagnostics()`` places them at
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
-from ..fsutil import MAX_FILE_BYTES, escapes
+from ..fsutil import MAX_FILE_BYTES, escapes, not_regular
 from ..i18n import _, number
 
 if TYPE_CHECKING:
@@ -112,7 +113,10 @@ def read(path: Path, name: str | None = None, root: Path | None = None, max_byte
     if refused is not None:
         return _problem(name, refused, "io")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return _problem(name, not_regular(), "io")
+        size = info.st_size
         if size > max_bytes:
             message = _("the file is {size} bytes; {limit}").format(size=number(size), limit=too_large(max_bytes))
             return _problem(name, message, "syntax")
