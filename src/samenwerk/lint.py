@@ -380,8 +380,10 @@ class _Across:
             return
         if result.identity is not None:
             self._identities.append(result.identity)
-        # Only what the report needs is held: the deadline material is the cache's, and the identity is above.
-        self._held.append(replace(result, identity=None, dates=None))
+        if isinstance(self._held, Spool):
+            # Only what the report needs goes to disk: the deadline material is the cache's, the identity above.
+            result = replace(result, identity=None, dates=None)
+        self._held.append(result)
 
     def release(self) -> Iterator[FileResult]:
         try:

@@ -185,12 +185,17 @@ def test_the_rule_can_be_turned_off(cli, tmp_path: Path) -> None:
     assert _lint(cli, folder, "--ignore", "agreement-links") == []
 
 
-def test_results_held_for_the_checks_across_files_are_not_kept_in_memory(tmp_path: Path) -> None:
+def test_results_held_for_the_checks_across_files_are_not_kept_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Held in memory, every result waited as objects that each full collection walked again: quadratic time
     # on tens of thousands of files. They wait on disk now; the finding across files still reaches its file.
     import gc
 
+    from samenwerk import lint
     from samenwerk.lint import FileResult, Settings, iter_lint
+
+    monkeypatch.setattr(lint, "SPOOL_FROM", 10)  # from 200 files to check: fewer make this test quick
 
     folder = _register(tmp_path)
     for i in range(30):
