@@ -357,7 +357,7 @@ SPOOL_FROM = 200
 (not served from the cache). A full collection comes about once in 70 files checked, and each walks every
 result held in memory: with thousands of files that grew with the square of their number. With fewer, the
 collections are few, and writing the results out and reading them back would be the larger cost (about 25 µs
-a file, against 130 µs for all the rest of a file served from the cache)."""
+a file, against about 100 µs for everything else a file served from the cache costs)."""
 
 
 class _Across:
@@ -413,8 +413,9 @@ def _drop(held: Spool[Any] | list[Any]) -> None:
 
 def _resolved(path: Path, folders: dict[str, tuple[str, str]]) -> tuple[str, int] | None:
     """``str(path.resolve())`` and the size of a regular file (no symbolic link, no pipe or device) that is
-    not reached through a link out of its root (``escapes``); None for any other. One ``lstat`` per file: the folder is resolved once
-    for all the files in it (``folders``), where ``Path.resolve`` looks at every folder above every file."""
+    not reached through a link out of its root (``escapes``); None for any other. One ``lstat`` per file:
+    each folder is resolved once for all the files in it (``folders``, by the folder as named), where
+    ``Path.resolve`` looks at every folder above every file."""
     given, name = os.path.split(path)
     known = folders.get(given)
     if known is None:
@@ -564,7 +565,7 @@ class Summary:
             self.crashed += r.crashed
             if r.diagnostics:
                 self.bad += 1
-                for d in r.diagnostics:  # one pass: a run served from the cache is mostly this loop
+                for d in r.diagnostics:  # one pass over them, not one per count
                     self.levels.add(d.level)
                     if d.level is Level.ERROR:
                         self.errors += 1
