@@ -82,3 +82,10 @@ def test_a_full_disk_part_way_keeps_every_value_in_order(tmp_path: Path) -> None
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok ")
+
+
+def test_a_value_pickle_cannot_take_keeps_it_and_every_later_one_in_memory_in_order() -> None:
+    values: list[object] = [_result(0), _result(1), lambda: None, _result(2)]  # a lambda cannot be pickled
+    spool = Spool(values)
+    assert len(spool) == 4 and spool[0] == values[0] and spool[2] is values[2] and spool[3] == values[3]
+    assert list(spool)[:2] == values[:2]

@@ -9,8 +9,8 @@ reads it back when asked, so memory and collections stay as flat as when nothing
 
 The file is made with ``tempfile.TemporaryFile``: unlinked at once, so no other process can open it, and only
 values this process wrote are read back (which is why ``pickle`` is safe here). When no temporary file can be
-made or written (no usable folder, a full disk), the values are kept in memory from then on: slower with very
-many files, never another result.
+made or written (no usable folder, a full disk), or a value cannot be pickled, the values are kept in memory
+from then on: slower with very many files, never another result.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ class Spool(Sequence[T]):
 
     def append(self, value: T) -> None:
         if not self._broken:
-            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             try:
+                data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
                 if self._file is None:
                     # Unbuffered: a write that fails fails here, for this value, never later for another.
                     self._file = tempfile.TemporaryFile(buffering=0)
@@ -51,8 +51,8 @@ class Spool(Sequence[T]):
                     if not written:
                         raise OSError("the temporary file takes no more")
                     view = view[written:]
-            except OSError:
-                self._broken = True  # what is on disk before this value stays readable
+            except Exception:  # noqa: BLE001 - a disk that fails, or a value pickle cannot take: only an optimisation
+                self._broken = True  # this value and every later one in memory, in order; those on disk stay
             else:
                 self._spans.append((self._size, len(data)))
                 self._size += len(data)
