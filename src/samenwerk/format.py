@@ -786,7 +786,7 @@ def read_source(path: Path) -> str:
     within the size limit, UTF-8 (a byte order mark stays at the start of the text: the file's own choice,
     kept when it is written back). Anything else is a ``FormatError`` naming the file."""
     from .document import too_large
-    from .fsutil import MAX_FILE_BYTES, escapes, not_regular
+    from .fsutil import MAX_FILE_BYTES, escapes, not_regular, read_regular
 
     if path.is_symlink():
         raise FormatError(
@@ -805,7 +805,7 @@ def read_source(path: Path) -> str:
                     path=path, too_large=too_large(MAX_FILE_BYTES)
                 )
             )
-        raw = path.read_bytes()
+        raw = read_regular(path, info.st_size)
     except OSError as exc:
         raise FormatError(
             _("{path}: cannot read the file: {strerror}").format(path=path, strerror=exc.strerror)

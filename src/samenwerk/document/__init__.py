@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..diagnostics import Diagnostic, Finding
-from ..fsutil import MAX_FILE_BYTES, escapes, not_regular
+from ..fsutil import MAX_FILE_BYTES, escapes, not_regular, read_regular
 from ..i18n import _, number
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ def read(path: Path, name: str | None = None, root: Path | None = None, max_byte
         if size > max_bytes:
             message = _("the file is {size} bytes; {limit}").format(size=number(size), limit=too_large(max_bytes))
             return _problem(name, message, "syntax")
-        raw = path.read_bytes()
+        raw = read_regular(path, size)
     except OSError as exc:
         return _problem(name, _("cannot read the file: {reason}").format(reason=exc.strerror), "io")
     return from_bytes(raw, name)
