@@ -89,3 +89,13 @@ def test_a_value_pickle_cannot_take_keeps_it_and_every_later_one_in_memory_in_or
     spool = Spool(values)
     assert len(spool) == 4 and spool[0] == values[0] and spool[2] is values[2] and spool[3] == values[3]
     assert list(spool)[:2] == values[:2]
+
+
+def test_a_spool_kept_in_memory_never_makes_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a spool with disk=False made a temporary file")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refuse)
+    values = [_result(i) for i in range(10)]
+    spool = Spool(values, disk=False)
+    assert list(spool) == values and spool[-1] is values[-1] and len(spool) == 10

@@ -371,8 +371,9 @@ class _Across:
     def __init__(self, settings: Settings, files: list[Path], spool: bool) -> None:
         self._settings = settings
         self._on = len(files) > 1 and _checks_links(settings.config, files)
-        self._held: Spool[FileResult] | list[FileResult] = Spool() if spool else []
-        self._identities: Spool[Identity] | list[Identity] = Spool() if spool else []
+        self._spool = spool
+        self._held: Spool[FileResult] = Spool(disk=spool)
+        self._identities: Spool[Identity] = Spool(disk=spool)
 
     def hold(self, result: FileResult) -> Iterator[FileResult]:
         if not self._on:
@@ -380,7 +381,7 @@ class _Across:
             return
         if result.identity is not None:
             self._identities.append(result.identity)
-        if isinstance(self._held, Spool):
+        if self._spool:
             # Only what the report needs goes to disk: the deadline material is the cache's, the identity above.
             result = replace(result, identity=None, dates=None)
         self._held.append(result)
@@ -392,8 +393,7 @@ class _Across:
                 rules = self._settings.config.rules_for(Path(d.path))
                 if versions.RULE in rules:
                     extra.setdefault(d.path, []).append(replace(d, level=rules[versions.RULE].level))
-            _drop(self._identities)
-            self._identities = []
+            self._identities.close()
             for r in self._held:
                 found = extra.get(r.path)
                 yield replace(r, diagnostics=tuple(sorted((*r.diagnostics, *found)))) if found else r
@@ -401,14 +401,8 @@ class _Across:
             self.close()
 
     def close(self) -> None:
-        _drop(self._held)
-        _drop(self._identities)
-        self._held, self._identities = [], []
-
-
-def _drop(held: Spool[Any] | list[Any]) -> None:
-    if isinstance(held, Spool):
-        held.close()
+        self._held.close()
+        self._identities.close()
 
 
 def _resolved(path: Path, folders: dict[str, tuple[str, str]]) -> tuple[str, int] | None:

@@ -26,19 +26,20 @@ T = TypeVar("T")
 class Spool(Sequence[T]):
     """Values in the order appended; ``len``, indexing and iteration read them back from the file."""
 
-    def __init__(self, values: Iterable[T] = ()) -> None:
+    def __init__(self, values: Iterable[T] = (), *, disk: bool = True) -> None:
+        """``disk=False`` keeps every value in memory: for a caller that knows there will be few."""
         self._file: IO[bytes] | None = None
         self._spans: list[tuple[int, int]] = []
         """Where each value on disk starts, and its length."""
         self._size = 0
         self._memory: list[T] = []
-        """The values appended once the file could not be used: they come after every value on disk."""
-        self._broken = False
+        """The values appended once the file was not to be used: they come after every value on disk."""
+        self._to_disk = disk
         for value in values:
             self.append(value)
 
     def append(self, value: T) -> None:
-        if not self._broken:
+        if self._to_disk:
             try:
                 data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
                 if self._file is None:
@@ -52,7 +53,7 @@ class Spool(Sequence[T]):
                         raise OSError("the temporary file takes no more")
                     view = view[written:]
             except Exception:  # noqa: BLE001 - a disk that fails, or a value pickle cannot take: only an optimisation
-                self._broken = True  # this value and every later one in memory, in order; those on disk stay
+                self._to_disk = False  # this value and every later one in memory, in order; those on disk stay
             else:
                 self._spans.append((self._size, len(data)))
                 self._size += len(data)
